@@ -1,0 +1,3 @@
+import { startGlossaryPage } from '@/src/glossary-page/start-glossary-page';
+
+startGlossaryPage(document.getElementById('app')!);

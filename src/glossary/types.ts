@@ -1,0 +1,117 @@
+/**
+ * The glossary's data model. `data/glossary.json` is a `Glossary`; the JSON Schema in
+ * `data/glossary.schema.json` documents the same shape for editors, and
+ * `validateGlossary()` enforces it plus the cross-entry rules.
+ */
+
+export const LANGS = ['en', 'fr'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A text in both interface languages. */
+export interface Localized {
+  en: string;
+  fr: string;
+}
+
+export const KINDS = [
+  'chip',
+  'software',
+  'company',
+  'cloud',
+  'policy',
+  'project',
+  'institution',
+  'model',
+  'technology',
+  'concept',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const RELATION_TYPES = [
+  'ownedBy',
+  'designedBy',
+  'manufacturedBy',
+  'dependsOn',
+  'runsOn',
+  'competesWith',
+  'successorOf',
+  'partOf',
+  'fundedBy',
+  'uses',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/**
+ * How an alias's letter case must match.
+ * - `exact`: only as written (acronyms: "TPU", "ISA", "AWS").
+ * - `name`: as written, in capitals, or with a capital first letter
+ *   ("Nvidia", "NVIDIA"); never all lower case.
+ * - `any`: any casing ("vertical integration", "souveraineté technologique").
+ * Default: `exact` when the alias has no lower-case letter, `name` otherwise.
+ */
+export type CaseRule = 'exact' | 'name' | 'any';
+
+export interface Alias {
+  /** The surface form as it appears in prose ("Trainium 2"); elisions and possessives are the matcher's job ("l’UE" matches the alias "UE"). */
+  text: string;
+  /** Restrict to one language's prose; absent = both. */
+  lang?: Lang;
+  case?: CaseRule;
+  /** Also match the plural with a final "s" ("TPUs", "GPUs"). */
+  plural?: boolean;
+  /**
+   * Cue words for an ambiguous alias: it counts only when one of them (case-insensitive,
+   * accents ignored, whole words) is in the same block or within the context window.
+   */
+  context?: string[];
+}
+
+export const CONFIDENCES = ['verified', 'reported'] as const;
+/** `verified`: read in a primary or reputable source. `reported`: worded as "reported". */
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export interface Fact {
+  /** ISO date of the event: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  en: string;
+  fr: string;
+  /** https URL of the primary source or a reputable outlet. */
+  source: string;
+  confidence: Confidence;
+}
+
+export interface Relation {
+  type: RelationType;
+  /** The id of another entry. */
+  target: string;
+  /** Optional precision, e.g. "N6 process" or "since 2015". */
+  note?: Localized;
+}
+
+export interface Entry {
+  /** kebab-case, unique, stable: other entries, URLs and user data refer to it. */
+  id: string;
+  kind: Kind;
+  name: Localized;
+  /** One or two sentences: what it is. */
+  summary: Localized;
+  /** What using it makes you depend on, what it locks in or frees you from. */
+  dependency: Localized;
+  /** Who controls it, under which jurisdiction, what it means strategically. */
+  sovereignty: Localized;
+  /** ISO 3166 alpha-2 codes of control, or "EU" / "INT" (international body). */
+  jurisdiction: string[];
+  aliases: Alias[];
+  facts: Fact[];
+  relations: Relation[];
+  /** The official website, https. */
+  website?: string;
+  /** ISO date (YYYY-MM-DD) the entry was last checked against its sources. */
+  reviewed: string;
+}
+
+export interface Glossary {
+  $schema?: string;
+  version: number;
+  entries: Entry[];
+}

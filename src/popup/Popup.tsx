@@ -1,0 +1,7 @@
+export function Popup() {
+  return (
+    <main class="popup">
+      <h1>Sovereignty Lens</h1>
+    </main>
+  );
+}
