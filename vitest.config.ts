@@ -23,7 +23,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          globalSetup: ['tests/browser/global-setup.ts'],
         },
       },
     ],

@@ -1,0 +1,184 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
+
+const BINARIES: Record<BrowserName, { path: string; apt: string }> = {
+  chromium: { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', apt: 'chromium' },
+  firefox: { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', apt: 'firefox-esr' },
+};
+
+/** The built extension for each browser (`npm run build` makes both). */
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: resolve('.output/chrome-mv3'),
+  firefox: resolve('.output/firefox-mv2'),
+};
+
+/** The Firefox add-on id of wxt.config.ts, and a fixed internal UUID so tests know its URLs. */
+const FIREFOX_ADDON_ID = 'sovereignty-lens@sovereignty-lens.org';
+const FIREFOX_UUID = '6a1f5e2c-5b1d-4d59-9c1e-50e1e1a5e001';
+
+/** A page in either browser, with the few operations the tests need. */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: BrowserName;
+  /** `chrome-extension://ID/` or `moz-extension://UUID/` */
+  extensionOrigin: string;
+  newPage(): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+/** Fails with install instructions when the browser binary is missing (never skips). */
+export function assertBrowserInstalled(name: BrowserName): string {
+  const { path, apt } = BINARIES[name];
+  if (!existsSync(path)) {
+    throw new Error(
+      `${name} is not installed at ${path}. Install it with: ` +
+        `sudo apt-get update && sudo apt-get install -y ${apt} (or set ${
+          name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'
+        }).`,
+    );
+  }
+  const dir = EXTENSION_DIRS[name];
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
+  }
+  return path;
+}
+
+export async function launchBrowser(name: BrowserName): Promise<TestBrowser> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<TestBrowser> {
+  const executablePath = assertBrowserInstalled('chromium');
+  const dir = EXTENSION_DIRS.chromium;
+  const profile = mkdtempSync(join(tmpdir(), 'sl-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: false,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // new URL().origin is "null" for chrome-extension: URLs.
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}/`;
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    async newPage() {
+      return wrapPlaywright(await context.newPage());
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function wrapPlaywright(page: PwPage): TestPage {
+  return {
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async waitFor(fn, arg, timeoutMs = 10_000) {
+      await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 50 });
+    },
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  };
+}
+
+async function launchFirefox(): Promise<TestBrowser> {
+  const executablePath = assertBrowserInstalled('firefox');
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    // Firefox 153+ lets WebDriver navigate to moz-extension: pages only with system access.
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
+      'network.dns.disablePrefetch': true,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'extensions.update.enabled': false,
+    },
+  });
+  const id = await browser.installExtension(EXTENSION_DIRS.firefox);
+  if (id !== FIREFOX_ADDON_ID) throw new Error(`Unexpected add-on id ${id}`);
+  return {
+    name: 'firefox',
+    extensionOrigin: `moz-extension://${FIREFOX_UUID}/`,
+    async newPage() {
+      return wrapPuppeteer(await browser.newPage());
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+function wrapPuppeteer(page: PpPage): TestPage {
+  return {
+    async goto(url) {
+      if (!url.startsWith('moz-extension:')) {
+        await page.goto(url, { waitUntil: 'load' });
+        return;
+      }
+      // Puppeteer never sees navigations to moz-extension: pages complete (the page loads,
+      // but the promise hangs), so start it and wait for the document instead.
+      void page.goto(url, { timeout: 0 }).catch(() => undefined);
+      await page.waitForFunction(
+        (target: string) => location.href === target && document.readyState === 'complete',
+        { timeout: 10_000, polling: 50 },
+        url,
+      );
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async waitFor(fn, arg, timeoutMs = 10_000) {
+      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg);
+    },
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    async screenshot(path) {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+    close: () => page.close(),
+  };
+}

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe } from 'vitest';
+import {
+  BROWSER_NAMES,
+  launchBrowser,
+  type BrowserName,
+  type TestBrowser,
+  type TestPage,
+} from './browsers';
+import { startFixtureServer, type FixtureServer } from './server';
+
+export type { BrowserName, TestBrowser, TestPage } from './browsers';
+
+export const ARTIFACTS_DIR = resolve('tests/browser/artifacts');
+
+/** What a real-browser test gets: one browser with the extension, and the fixture server. */
+export interface ExtensionHarness {
+  readonly name: BrowserName;
+  readonly browser: TestBrowser;
+  readonly server: FixtureServer;
+  /** Opens a page of tests/fixtures (e.g. "pages/basic.html") once it has loaded. */
+  openFixture(path: string): Promise<TestPage>;
+  /** Opens an extension page (e.g. "glossary.html#/entry/cuda"). */
+  openExtensionPage(path: string): Promise<TestPage>;
+  /** Opens the popup as a tab, pointed at the tab that shows `page`. */
+  openPopupFor(page: TestPage): Promise<TestPage>;
+  /** Saves a PNG under tests/browser/artifacts/<browser>/<name>.png and returns its path. */
+  screenshot(page: TestPage, name: string): Promise<string>;
+}
+
+/**
+ * Declares the enclosed tests once per real browser (Chromium and Firefox), each with its
+ * own browser, extension and fixture server, torn down after the block.
+ */
+export function describeInBrowsers(title: string, body: (h: ExtensionHarness) => void): void {
+  describe.each(BROWSER_NAMES)(`${title} [%s]`, (name) => {
+    let browser: TestBrowser | undefined;
+    let server: FixtureServer | undefined;
+    beforeAll(async () => {
+      server = await startFixtureServer();
+      browser = await launchBrowser(name);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+    const need = <T>(value: T | undefined, what: string): T => {
+      if (value === undefined) throw new Error(`${what} did not start`);
+      return value;
+    };
+    const harness: ExtensionHarness = {
+      name,
+      get browser() {
+        return need(browser, name);
+      },
+      get server() {
+        return need(server, 'fixture server');
+      },
+      async openFixture(path) {
+        const page = await harness.browser.newPage();
+        await page.goto(harness.server.url(path));
+        return page;
+      },
+      async openExtensionPage(path) {
+        const page = await harness.browser.newPage();
+        await page.goto(harness.browser.extensionOrigin + path);
+        return page;
+      },
+      async openPopupFor(page) {
+        const url = await page.evaluate(() => location.href);
+        const probe = await harness.openExtensionPage('popup.html');
+        const tabId = await probe.evaluate(findTabIdInExtensionPage, url);
+        await probe.close();
+        return harness.openExtensionPage(`popup.html?tab=${tabId}`);
+      },
+      async screenshot(page, shot) {
+        const dir = join(ARTIFACTS_DIR, name);
+        mkdirSync(dir, { recursive: true });
+        const path = join(dir, `${shot}.png`);
+        await page.screenshot(path);
+        return path;
+      },
+    };
+    body(harness);
+  });
+}
+
+/**
+ * Runs in an extension page: finds the tab whose content script reports `url`, using
+ * the extension's own message protocol (no `tabs` permission needed).
+ */
+async function findTabIdInExtensionPage(url: string): Promise<number> {
+  type Api = {
+    tabs: {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, m: object): Promise<{ url?: string } | undefined>;
+    };
+  };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const api = g.browser ?? g.chrome;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    for (const tab of await api.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const reply = await api.tabs.sendMessage(tab.id, { type: 'page/get-summary' }).catch(() => undefined);
+      if (reply?.url === url) return tab.id;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`No tab with a content script reports ${url}`);
+}
