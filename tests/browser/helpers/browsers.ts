@@ -87,7 +87,8 @@ async function launchChromium(): Promise<TestBrowser> {
     ],
   });
   const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   // new URL().origin is "null" for chrome-extension: URLs.
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}/`;
   return {

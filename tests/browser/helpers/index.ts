@@ -102,7 +102,9 @@ async function findTabIdInExtensionPage(url: string): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     for (const tab of await api.tabs.query({})) {
       if (tab.id === undefined) continue;
-      const reply = await api.tabs.sendMessage(tab.id, { type: 'page/get-summary' }).catch(() => undefined);
+      const reply = await api.tabs
+        .sendMessage(tab.id, { type: 'page/get-summary' })
+        .catch(() => undefined);
       if (reply?.url === url) return tab.id;
     }
     await new Promise((done) => setTimeout(done, 100));
