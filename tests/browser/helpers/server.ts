@@ -22,8 +22,14 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` (default tests/fixtures) on 127.0.0.1 and a random free port. */
-export async function startFixtureServer(root = resolve('tests/fixtures')): Promise<FixtureServer> {
+/**
+ * Serves `root` (default tests/fixtures) on 127.0.0.1, on `port` when it is free, else on
+ * a random free port.
+ */
+export async function startFixtureServer(
+  root = resolve('tests/fixtures'),
+  port = 0,
+): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path));
@@ -43,9 +49,14 @@ export async function startFixtureServer(root = resolve('tests/fixtures')): Prom
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  await new Promise<void>((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' && port !== 0) server.listen(0, '127.0.0.1', done);
+      else fail(error);
+    });
+    server.listen(port, '127.0.0.1', done);
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     url: (path) => origin + (path.startsWith('/') ? path : `/${path}`),

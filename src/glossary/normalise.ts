@@ -1,0 +1,133 @@
+/**
+ * Text normalisation shared by the matcher, its compiler and the context-cue check.
+ * Pure functions: no DOM, no extension API.
+ *
+ * The matcher never copies a whole text when it does not have to: spaces, hyphens and
+ * apostrophes are handled by character classes in the compiled pattern, so only text
+ * that holds ignorable characters (soft hyphen, zero-width) or combining marks (which
+ * NFC may compose) goes through `normaliseText`, which keeps a map back to the original
+ * offsets.
+ */
+
+/** Soft hyphen, zero-width space/joiners, word joiner, BOM: ignored inside a match. */
+const IGNORABLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
+const NEEDS_NORMALISING = new RegExp(`[${IGNORABLE}\\p{M}]`, 'u');
+const IGNORABLE_CHAR = new RegExp(`[${IGNORABLE}]`, 'u');
+const MARK = /\p{M}/u;
+
+/** Regex source of one separator character: any space (NBSP, narrow NBSP ...) or a hyphen. */
+export const SEPARATOR_CHAR = '[\\s\\-\\u2010\\u2011]';
+/** Regex source of one apostrophe, straight or curly. */
+export const APOSTROPHE_CHAR = "['\\u2019\\u2018\\u02BC]";
+/** Regex source of one word character (letters, digits and marks of any script). */
+export const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
+
+const SEPARATORS = /[\s\-\u2010\u2011]+/gu;
+const APOSTROPHES = /[\u2019\u2018\u02BC]/g;
+const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+
+/** A text prepared for matching, with a way back to the original offsets. */
+export interface NormalisedText {
+  /** NFC text without ignorable characters; the original text itself when nothing changed. */
+  text: string;
+  /**
+   * Maps a [start, end) range of `text` to the original text; identity when the text
+   * needed no change.
+   */
+  toOriginal(start: number, end: number): [number, number];
+}
+
+const identity = (start: number, end: number): [number, number] => [start, end];
+
+/**
+ * Normalises a text for matching: NFC, ignorable characters removed. Returns the text
+ * itself (and identity offsets) in the common case where nothing needs changing.
+ */
+export function normaliseText(text: string): NormalisedText {
+  if (!NEEDS_NORMALISING.test(text)) return { text, toOriginal: identity };
+  // Slow path: split into clusters (a code point and its combining marks), NFC each
+  // cluster, and remember where each output code unit came from.
+  const out: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let length = 0;
+  let i = 0;
+  while (i < text.length) {
+    const clusterStart = i;
+    i += codePointLength(text, i);
+    while (i < text.length && MARK.test(text[i]!)) i += 1;
+    const cluster = text.slice(clusterStart, i);
+    if (IGNORABLE_CHAR.test(cluster)) {
+      // An ignorable char followed by marks: keep the marks, drop the ignorable.
+      const kept = cluster.replace(new RegExp(`[${IGNORABLE}]`, 'gu'), '');
+      if (kept === '') continue;
+      pushCluster(kept, clusterStart, i);
+      continue;
+    }
+    pushCluster(cluster, clusterStart, i);
+  }
+  const normalised = out.join('');
+
+  function pushCluster(cluster: string, start: number, end: number): void {
+    const nfc = cluster.normalize('NFC');
+    out.push(nfc);
+    for (let k = 0; k < nfc.length; k++) {
+      from.push(start);
+      to.push(end);
+    }
+    length += nfc.length;
+  }
+
+  return {
+    text: normalised,
+    toOriginal(start, end) {
+      if (end <= start) return [from[start] ?? text.length, from[start] ?? text.length];
+      return [from[start]!, to[end - 1]!];
+    },
+  };
+}
+
+function codePointLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/**
+ * The lookup key of an alias or of a matched surface form: NFC, lower case, without
+ * separators (spaces, hyphens), apostrophes made straight. "Trainium 2", "Trainium-2"
+ * and "TRAINIUM2" share the key "trainium2".
+ */
+export function aliasKey(text: string): string {
+  return stripSeparators(text.normalize('NFC')).toLowerCase();
+}
+
+/** Removes spaces and hyphens and straightens apostrophes, keeping the letter case. */
+export function stripSeparators(text: string): string {
+  return text.replace(SEPARATORS, '').replace(APOSTROPHES, "'");
+}
+
+/** Folds a text for cue comparison: lower case, accents removed, NFC. */
+export function foldCue(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
+}
+
+/**
+ * The folded words of a text (letters and digits of any script), in order; letters and
+ * digits are separate words ("Trainium2" -> "trainium", "2"), as the matcher treats them.
+ */
+export function foldedWords(text: string): string[] {
+  return foldCue(text)
+    .replace(/[\u00AD\u200B-\u200D\u2060]/g, '')
+    .replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, '$1$2 ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/** Whether a character is a word character (letter, digit or mark of any script). */
+export function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && char !== '' && WORD_CHAR_RE.test(char);
+}

@@ -1,0 +1,373 @@
+/**
+ * Collects a document's visible prose text, block by block, with a map from block
+ * offsets back to DOM Text nodes. Works with the browser DOM, happy-dom and linkedom:
+ * it only uses firstChild/nextSibling/parentNode, nodeType, localName and attributes.
+ *
+ * A manual walk, not a TreeWalker with an acceptNode callback: DESIGN.md measured
+ * 31 ms/MB with the callback against 3.4 ms/MB walking by hand and skipping excluded
+ * subtrees.
+ */
+
+/** A run of a block's text that comes from one Text node. */
+export interface TextSegment {
+  node: Text;
+  /** Offset of the node's first character in the block's text. */
+  start: number;
+  /** The node's length when collected. */
+  length: number;
+}
+
+/** The text between two block boundaries, with its language and its Text nodes. */
+export interface TextBlock {
+  text: string;
+  /** Primary language subtag of the nearest `lang` attribute ("fr" for "fr-FR"), or null. */
+  lang: string | null;
+  segments: TextSegment[];
+}
+
+/** Where a mention starts and ends in the DOM (the fields of a StaticRange). */
+export interface RangeEndpoints {
+  startContainer: Text;
+  startOffset: number;
+  endContainer: Text;
+  endOffset: number;
+}
+
+export interface CollectOptions {
+  /**
+   * Skip elements hidden by CSS with `Element.checkVisibility()`. `auto` (default) does
+   * so when the function exists and the DOM has layout (not happy-dom / jsdom).
+   */
+  visibility?: 'auto' | 'check' | 'ignore';
+}
+
+/** The tag name of the extension's own UI host. */
+export const UI_ELEMENT = 'sovereignty-lens-ui';
+
+/** Elements whose subtree is never read. */
+const EXCLUDED = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'rt',
+  'rp',
+  // Inside SVG only text content elements are prose; titles and descriptions are tooltips.
+  'title',
+  'desc',
+  'metadata',
+  UI_ELEMENT,
+]);
+
+/** Elements that start and end a block of text. */
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'button',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'search',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  // SVG: each text element is its own block.
+  'svg',
+  'text',
+  'foreignobject',
+]);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+
+/** The primary language subtag of a lang attribute value, or null when empty. */
+export function primaryLanguage(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const primary = value.trim().toLowerCase().split(/[-_]/)[0];
+  return primary ? primary : null;
+}
+
+function usesLayout(root: Node, option: CollectOptions['visibility']): boolean {
+  if (option === 'ignore') return false;
+  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  const probe = doc?.documentElement as (Element & { checkVisibility?: unknown }) | undefined;
+  if (!probe || typeof probe.checkVisibility !== 'function') return false;
+  if (option === 'check') return true;
+  const agent = doc?.defaultView?.navigator?.userAgent ?? '';
+  return !/HappyDOM|jsdom/i.test(agent);
+}
+
+/**
+ * Whether an element's subtree is skipped by text collection: code, form fields,
+ * scripts and styles, editable regions, `hidden` and `aria-hidden="true"` elements
+ * (aria-hidden text is mostly decorative duplicates), and the extension's own UI.
+ */
+export function isExcludedElement(element: Element): boolean {
+  const name = element.localName?.toLowerCase() ?? '';
+  if (EXCLUDED.has(name)) return true;
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+function hiddenByCss(element: Element): boolean {
+  const checked = element as Element & { checkVisibility(): boolean };
+  if (checked.checkVisibility()) return false;
+  // checkVisibility() is false for display: contents (no box) although its children show.
+  const view = element.ownerDocument?.defaultView;
+  return view?.getComputedStyle(element).display !== 'contents';
+}
+
+function isInsideExcluded(node: Node): boolean {
+  for (let n = node.parentNode; n && n.nodeType === ELEMENT_NODE; n = n.parentNode) {
+    if (isExcludedElement(n as Element)) return true;
+  }
+  return false;
+}
+
+function inheritedLang(node: Node): string | null {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === ELEMENT_NODE && (n as Element).hasAttribute('lang')) {
+      return primaryLanguage((n as Element).getAttribute('lang'));
+    }
+  }
+  return null;
+}
+
+/**
+ * Yields the text blocks of a document or subtree in document order. Whitespace-only
+ * blocks are left out. Lazy: a caller can stop between blocks to stay within a time
+ * budget (see `collectTextSlice`).
+ */
+export function* iterateTextBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock> {
+  if (root.nodeType === ELEMENT_NODE && isExcludedElement(root as Element)) return;
+  if (root.nodeType !== DOCUMENT_NODE && isInsideExcluded(root)) return;
+  const checkCss = usesLayout(root, options.visibility);
+
+  const langs: (string | null)[] = [inheritedLang(root)];
+  let parts: string[] = [];
+  let segments: TextSegment[] = [];
+  let length = 0;
+  let blockLang: string | null = null;
+  const ready: TextBlock[] = [];
+
+  const flush = (): void => {
+    if (length === 0) return;
+    const text = parts.length === 1 ? parts[0]! : parts.join('');
+    if (/\S/.test(text)) ready.push({ text, lang: blockLang, segments });
+    parts = [];
+    segments = [];
+    length = 0;
+  };
+  const addText = (node: Text): void => {
+    const data = node.data;
+    if (data.length === 0) return;
+    if (length === 0) blockLang = langs[langs.length - 1] ?? null;
+    parts.push(data);
+    segments.push({ node, start: length, length: data.length });
+    length += data.length;
+  };
+  const leave = (element: Element): void => {
+    if (BLOCKS.has(element.localName.toLowerCase())) flush();
+    if (element.hasAttribute('lang')) langs.pop();
+  };
+
+  if (root.nodeType === TEXT_NODE) {
+    addText(root as Text);
+    flush();
+    yield* ready;
+    return;
+  }
+
+  // From the root element for a document: linkedom's doctype has no nextSibling.
+  let node: Node | null =
+    root.nodeType === DOCUMENT_NODE ? (root as Document).documentElement : root.firstChild;
+  while (node) {
+    if (node.nodeType === TEXT_NODE) {
+      addText(node as Text);
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const element = node as Element;
+      if (isExcludedElement(element) || (checkCss && hiddenByCss(element))) {
+        // A boundary, so that "foo<code>x</code>bar" never reads as "foobar".
+        flush();
+      } else {
+        if (BLOCKS.has(element.localName.toLowerCase())) flush();
+        if (element.hasAttribute('lang')) langs.push(primaryLanguage(element.getAttribute('lang')));
+        if (element.firstChild) {
+          node = element.firstChild;
+          continue;
+        }
+        leave(element);
+      }
+    }
+    // Next node in document order, leaving finished elements on the way up.
+    while (node) {
+      const sibling: Node | null = node.nextSibling;
+      if (sibling) {
+        node = sibling;
+        break;
+      }
+      const parent: Node | null = node.parentNode;
+      if (!parent || parent === root) {
+        node = null;
+        break;
+      }
+      node = parent;
+      leave(parent as Element);
+    }
+    if (ready.length > 0) {
+      yield* ready;
+      ready.length = 0;
+    }
+  }
+  flush();
+  yield* ready;
+}
+
+/** Collects every text block of a document or subtree, in document order. */
+export function collectText(root: Node, options: CollectOptions = {}): TextBlock[] {
+  return Array.from(iterateTextBlocks(root, options));
+}
+
+/** A budget for one slice of incremental collection. */
+export interface SliceBudget {
+  /** Stop after this time (same clock as `now`), e.g. performance.now() + 8. */
+  deadline?: number;
+  /** Stop once this many characters were collected in the slice. */
+  maxChars?: number;
+  /** The clock; default performance.now (or Date.now). */
+  now?: () => number;
+}
+
+/**
+ * Pulls blocks from an iterator of `iterateTextBlocks` until the budget is spent.
+ * Returns the blocks and whether the iterator is finished. Always returns at least one
+ * block when one is left, so every slice makes progress.
+ */
+export function collectTextSlice(
+  blocks: Iterator<TextBlock>,
+  budget: SliceBudget,
+): { blocks: TextBlock[]; done: boolean } {
+  const now = budget.now ?? (typeof performance !== 'undefined' ? () => performance.now() : Date.now);
+  const out: TextBlock[] = [];
+  let chars = 0;
+  for (;;) {
+    const next = blocks.next();
+    if (next.done) return { blocks: out, done: true };
+    out.push(next.value);
+    chars += next.value.text.length;
+    if (budget.maxChars !== undefined && chars >= budget.maxChars) break;
+    if (budget.deadline !== undefined && (out.length & 7) === 0 && now() >= budget.deadline) break;
+  }
+  return { blocks: out, done: false };
+}
+
+/** Separator between blocks in `documentText`. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/** The extracted text of a document: its blocks' texts joined with a blank line. */
+export function documentText(blocks: readonly Pick<TextBlock, 'text'>[]): string {
+  return blocks.map((block) => block.text).join(BLOCK_SEPARATOR);
+}
+
+/** The offset of each block's first character in `documentText(blocks)`. */
+export function blockOffsets(blocks: readonly Pick<TextBlock, 'text'>[]): number[] {
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const block of blocks) {
+    offsets.push(offset);
+    offset += block.text.length + BLOCK_SEPARATOR.length;
+  }
+  return offsets;
+}
+
+/**
+ * Maps a [start, end) range of a block's text to DOM endpoints. A range may span
+ * several Text nodes (`Trainium <em>2</em>`). A start at a node's end moves to the next
+ * node's start, an end at a node's start moves to the previous node's end.
+ */
+export function toRangeEndpoints(block: TextBlock, start: number, end: number): RangeEndpoints {
+  const { segments } = block;
+  if (segments.length === 0) throw new RangeError('The block has no text');
+  const clampedStart = Math.max(0, Math.min(start, block.text.length));
+  const clampedEnd = Math.max(clampedStart, Math.min(end, block.text.length));
+  const first = segmentAt(segments, clampedStart, false);
+  const last = segmentAt(segments, clampedEnd, true);
+  return {
+    startContainer: first.node,
+    startOffset: clampedStart - first.start,
+    endContainer: last.node,
+    endOffset: clampedEnd - last.start,
+  };
+}
+
+/** The segment holding `offset`: the last one starting at or before it (before it for an end). */
+function segmentAt(segments: TextSegment[], offset: number, isEnd: boolean): TextSegment {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    const s = segments[mid]!.start;
+    if (isEnd ? s < offset : s <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return segments[low]!;
+}

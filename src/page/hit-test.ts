@@ -1,0 +1,99 @@
+/**
+ * Which mention is under the pointer: the caret position at the point
+ * (`caretPositionFromPoint`, with the page's open shadow roots), the mentions of that Text
+ * node by offset, then a check that the point lies in the mention's boxes grown to the
+ * line box (glyph boxes alone leave ~2 px gaps above and below each line).
+ */
+import type { MentionIndex, PlacedMention } from './mention-index';
+
+interface CaretPositionLike {
+  offsetNode: Node;
+  offset: number;
+}
+type CaretDocument = Document & {
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ) => CaretPositionLike | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+/** The (node, offset) of the caret at a viewport point, or undefined. */
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): CaretPositionLike | undefined {
+  const d = doc as CaretDocument;
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const position =
+      shadowRoots.length > 0
+        ? d.caretPositionFromPoint(x, y, { shadowRoots })
+        : d.caretPositionFromPoint(x, y);
+    return position ? { offsetNode: position.offsetNode, offset: position.offset } : undefined;
+  }
+  // Older Chromium: caretRangeFromPoint (it pierces no shadow root).
+  const range = d.caretRangeFromPoint?.(x, y);
+  return range ? { offsetNode: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/** Finds the mention under a point, reusing one Range for measuring. */
+export class HitTester {
+  readonly #doc: Document;
+  readonly #index: MentionIndex;
+  readonly #probe: Range;
+  readonly shadowRoots: ShadowRoot[] = [];
+
+  constructor(doc: Document, index: MentionIndex) {
+    this.#doc = doc;
+    this.#index = index;
+    // One live Range for measuring, kept collapsed between uses.
+    this.#probe = doc.createRange();
+  }
+
+  mentionAt(x: number, y: number): PlacedMention | undefined {
+    const caret = caretAt(this.#doc, x, y, this.shadowRoots);
+    if (!caret || caret.offsetNode.nodeType !== Node.TEXT_NODE) return undefined;
+    for (const mention of this.#index.at(caret.offsetNode, caret.offset)) {
+      if (this.contains(mention, x, y)) return mention;
+    }
+    return undefined;
+  }
+
+  /** Whether the point is inside one of the mention's boxes, grown to its line box. */
+  contains(mention: PlacedMention, x: number, y: number): boolean {
+    for (const rect of this.rects(mention)) {
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+    }
+    return false;
+  }
+
+  /** The mention's client rects, each grown vertically to fill its line. */
+  rects(mention: PlacedMention): DOMRect[] {
+    const { range } = mention;
+    const probe = this.#probe;
+    try {
+      probe.setStart(range.startContainer, range.startOffset);
+      probe.setEnd(range.endContainer, range.endOffset);
+    } catch {
+      return []; // the text changed under a stale range
+    }
+    const rects = Array.from(probe.getClientRects());
+    const grow = lineGap(range.startContainer.parentElement, rects[0]?.height ?? 0);
+    probe.collapse(true);
+    return rects.map((r) => new DOMRect(r.x - 1, r.y - grow, r.width + 2, r.height + 2 * grow));
+  }
+}
+
+/** Half the difference between the line height and the glyph box height. */
+function lineGap(element: Element | null, glyphHeight: number): number {
+  if (!element) return 2;
+  const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+  if (!style) return 2;
+  const fontSize = parseFloat(style.fontSize) || 16;
+  const lineHeight = style.lineHeight === 'normal' ? fontSize * 1.2 : parseFloat(style.lineHeight);
+  if (!Number.isFinite(lineHeight)) return 2;
+  return Math.max(1, (lineHeight - glyphHeight) / 2);
+}

@@ -1,0 +1,94 @@
+/**
+ * Where the marks are: for each Text node, the sorted spans of the mentions it holds,
+ * so hit-testing maps (node, offset) to a mention with a binary search.
+ */
+import type { Kind } from '../glossary/types';
+
+/** One mention placed in the page. */
+export interface PlacedMention {
+  id: string;
+  kind: Kind;
+  /** The mention's text as written in the page. */
+  text: string;
+  range: StaticRange;
+  /** The Text nodes the mention covers (one unless it spans inline elements). */
+  nodes: Text[];
+}
+
+interface NodeSpan {
+  start: number;
+  end: number;
+  mention: PlacedMention;
+}
+
+export class MentionIndex {
+  #byNode = new WeakMap<Text, NodeSpan[]>();
+  #all = new Set<PlacedMention>();
+
+  get size(): number {
+    return this.#all.size;
+  }
+
+  mentions(): IterableIterator<PlacedMention> {
+    return this.#all.values();
+  }
+
+  add(mention: PlacedMention): void {
+    this.#all.add(mention);
+    const { range, nodes } = mention;
+    for (const node of nodes) {
+      const start = node === range.startContainer ? range.startOffset : 0;
+      const end = node === range.endContainer ? range.endOffset : node.length;
+      const spans = this.#byNode.get(node) ?? [];
+      const at = lowerBound(spans, start);
+      spans.splice(at, 0, { start, end, mention });
+      this.#byNode.set(node, spans);
+    }
+  }
+
+  delete(mention: PlacedMention): void {
+    if (!this.#all.delete(mention)) return;
+    for (const node of mention.nodes) {
+      const spans = this.#byNode.get(node);
+      if (!spans) continue;
+      const kept = spans.filter((span) => span.mention !== mention);
+      if (kept.length > 0) this.#byNode.set(node, kept);
+      else this.#byNode.delete(node);
+    }
+  }
+
+  clear(): void {
+    this.#byNode = new WeakMap();
+    this.#all.clear();
+  }
+
+  /**
+   * The mentions of `node` whose span contains `offset` (a caret offset, so a point over
+   * a mention's last character may report its end).
+   */
+  at(node: Node, offset: number): PlacedMention[] {
+    const spans = this.#byNode.get(node as Text);
+    if (!spans) return [];
+    const out: PlacedMention[] = [];
+    // Spans do not overlap: look at the last span starting at or before the offset, and
+    // the one starting right at it.
+    const index = lowerBound(spans, offset + 1) - 1;
+    for (let i = Math.max(0, index - 1); i <= index + 1 && i < spans.length; i++) {
+      const span = spans[i]!;
+      if (span.start <= offset && offset <= span.end) out.push(span.mention);
+    }
+    return out;
+  }
+}
+
+/** The first index whose span starts at or after `start`. */
+function lowerBound(spans: NodeSpan[], start: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

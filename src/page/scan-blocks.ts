@@ -1,0 +1,97 @@
+import type { Matcher, Mention } from '../glossary/matcher';
+import type { TextBlock } from './collect-text';
+import { blockOffsets } from './collect-text';
+
+/** What scanning needs of a block: its text and language. */
+export type ScannableBlock = Pick<TextBlock, 'text' | 'lang'>;
+
+/** Options of `scanBlocks`. */
+export interface ScanBlocksOptions {
+  /**
+   * How many characters of the neighbouring blocks, on each side, count as the context
+   * of an ambiguous alias (~40 words). Default 300.
+   */
+  windowChars?: number;
+}
+
+/** A mention in the extracted text of a whole document. */
+export interface DocumentMention extends Mention {
+  /** Index of the block; `start`/`end` index `documentText(blocks)`. */
+  block: number;
+}
+
+/**
+ * Finds the mentions of every block, with block-relative offsets (one array per block).
+ * Context cues of ambiguous aliases are looked for in the block and in about
+ * `windowChars` characters of the neighbouring blocks; an unambiguous mention of a
+ * related entry in that window also counts as a cue.
+ */
+export function scanBlocks(
+  matcher: Matcher,
+  blocks: readonly ScannableBlock[],
+  options: ScanBlocksOptions = {},
+): Mention[][] {
+  const window = options.windowChars ?? 300;
+  const results = blocks.map((block, index) =>
+    matcher.scan(block.text, { lang: block.lang, contextText: neighbourText(blocks, index, window) }),
+  );
+  return results.map((result, index) => {
+    if (result.pending.length === 0) return result.mentions;
+    const nearby = new Set<string>();
+    for (const i of neighbourIndices(blocks, index, window)) {
+      for (const mention of results[i]!.mentions) nearby.add(mention.id);
+    }
+    const accepted = result.pending.filter((pending) => {
+      for (const id of nearby) if (matcher.isRelated(id, pending.id)) return true;
+      return false;
+    });
+    if (accepted.length === 0) return result.mentions;
+    return [...result.mentions, ...accepted].sort((a, b) => a.start - b.start);
+  });
+}
+
+/** `scanBlocks` with offsets into `documentText(blocks)`. */
+export function scanDocument(
+  matcher: Matcher,
+  blocks: readonly ScannableBlock[],
+  options: ScanBlocksOptions = {},
+): DocumentMention[] {
+  const offsets = blockOffsets(blocks);
+  const out: DocumentMention[] = [];
+  scanBlocks(matcher, blocks, options).forEach((mentions, block) => {
+    const offset = offsets[block]!;
+    for (const m of mentions) {
+      out.push({ ...m, start: m.start + offset, end: m.end + offset, block });
+    }
+  });
+  return out;
+}
+
+function neighbourIndices(blocks: readonly ScannableBlock[], index: number, window: number): number[] {
+  const out: number[] = [];
+  for (let i = index - 1, chars = 0; i >= 0 && chars < window; i--) {
+    out.push(i);
+    chars += blocks[i]!.text.length;
+  }
+  for (let i = index + 1, chars = 0; i < blocks.length && chars < window; i++) {
+    out.push(i);
+    chars += blocks[i]!.text.length;
+  }
+  return out;
+}
+
+function neighbourText(blocks: readonly ScannableBlock[], index: number, window: number): string {
+  const before: string[] = [];
+  for (let i = index - 1, chars = 0; i >= 0 && chars < window; i--) {
+    const text = blocks[i]!.text;
+    before.unshift(text.length > window - chars ? text.slice(text.length - (window - chars)) : text);
+    chars += text.length;
+  }
+  const after: string[] = [];
+  for (let i = index + 1, chars = 0; i < blocks.length && chars < window; i++) {
+    const text = blocks[i]!.text;
+    after.push(text.length > window - chars ? text.slice(0, window - chars) : text);
+    chars += text.length;
+  }
+  return [...before, ...after].join('\n');
+}

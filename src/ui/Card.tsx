@@ -1,0 +1,264 @@
+import { dependencyChain, relationsOf, type ChainStep } from '../glossary/chain';
+import type { GlossaryIndex } from '../glossary/glossary-index';
+import type { Entry, Fact, Lang, RelationType } from '../glossary/types';
+import {
+  formatDate,
+  jurisdictionName,
+  kindLabel,
+  pick,
+  relationLabel,
+  t,
+} from './messages';
+import { safeHttpsUrl, sourceLabel } from './safe-url';
+
+export interface CardProps {
+  entry: Entry;
+  index: GlossaryIndex;
+  lang: Lang;
+  /** Hover cards are compact: fewer facts, a shorter chain. */
+  compact?: boolean;
+  /** The URL of an entry's page in the full glossary (omit on that page itself). */
+  entryHref?: (id: string) => string;
+  /** Shows another entry in place (related entities, chain steps). */
+  onOpenEntry?: (id: string) => void;
+  onBack?: () => void;
+  pinned?: boolean;
+  onTogglePin?: () => void;
+  onClose?: () => void;
+  /** The reader's own note on this entry. */
+  note?: string;
+  /** True for entries the reader added, not curated ones. */
+  userEntry?: boolean;
+  /** Id of the heading element, for aria-labelledby. */
+  headingId?: string;
+}
+
+const COMPACT_FACTS = 3;
+const COMPACT_CHAIN_DEPTH = 3;
+const COMPACT_CHAIN_ROWS = 8;
+const COMPACT_RELATED = 8;
+/** Relations that name a related entity worth listing (all but the chain's own). */
+const RELATED_ORDER: RelationType[] = [
+  'ownedBy',
+  'designedBy',
+  'manufacturedBy',
+  'dependsOn',
+  'runsOn',
+  'partOf',
+  'uses',
+  'fundedBy',
+  'successorOf',
+  'competesWith',
+];
+
+/** The context card of one glossary entry, shared by the page, the popup and the glossary. */
+export function Card(props: CardProps) {
+  const { entry, lang, compact = false, headingId } = props;
+  const name = pick(entry.name, lang);
+  return (
+    <article class="sl-card" data-entry={entry.id} lang={lang}>
+      <header class="sl-card__header">
+        {props.onBack && (
+          <button type="button" class="sl-icon-button" onClick={props.onBack} title={t(lang, 'back')}>
+            <span aria-hidden="true">←</span>
+            <span class="sl-visually-hidden">{t(lang, 'back')}</span>
+          </button>
+        )}
+        <div class="sl-card__title">
+          <h2 id={headingId} class="sl-card__name">
+            {name}
+          </h2>
+          <p class="sl-card__meta">
+            <span class={`sl-kind sl-kind--${entry.kind}`}>{kindLabel(entry.kind, lang)}</span>
+            <Jurisdictions codes={entry.jurisdiction} lang={lang} />
+            {props.userEntry && <span class="sl-badge sl-badge--user">{t(lang, 'yourEntry')}</span>}
+          </p>
+        </div>
+        {props.onTogglePin && (
+          <button
+            type="button"
+            class="sl-icon-button"
+            aria-pressed={props.pinned ? 'true' : 'false'}
+            onClick={props.onTogglePin}
+            title={t(lang, props.pinned ? 'unpin' : 'pin')}
+          >
+            <span aria-hidden="true">{props.pinned ? '📌' : '📍'}</span>
+            <span class="sl-visually-hidden">{t(lang, props.pinned ? 'unpin' : 'pin')}</span>
+          </button>
+        )}
+        {props.onClose && (
+          <button type="button" class="sl-icon-button" onClick={props.onClose} title={t(lang, 'close')}>
+            <span aria-hidden="true">×</span>
+            <span class="sl-visually-hidden">{t(lang, 'close')}</span>
+          </button>
+        )}
+      </header>
+      <p class="sl-card__summary">{pick(entry.summary, lang)}</p>
+      {props.note && (
+        <section class="sl-card__section sl-card__note">
+          <h3>{t(lang, 'yourNote')}</h3>
+          <p>{props.note}</p>
+        </section>
+      )}
+      <section class="sl-card__section">
+        <h3>{t(lang, 'dependency')}</h3>
+        <p>{pick(entry.dependency, lang)}</p>
+      </section>
+      <section class="sl-card__section">
+        <h3>{t(lang, 'sovereignty')}</h3>
+        <p>{pick(entry.sovereignty, lang)}</p>
+      </section>
+      <Chain {...props} />
+      <Facts facts={entry.facts} lang={lang} limit={compact ? COMPACT_FACTS : undefined} />
+      <Related {...props} />
+      <footer class="sl-card__footer">
+        <span>
+          {t(lang, 'reviewed')} {formatDate(entry.reviewed, lang)}
+        </span>
+        {props.entryHref && (
+          <a href={props.entryHref(entry.id)} target="_blank" rel="noopener">
+            {t(lang, 'openInGlossary')}
+          </a>
+        )}
+      </footer>
+    </article>
+  );
+}
+
+function Jurisdictions({ codes, lang }: { codes: string[]; lang: Lang }) {
+  return (
+    <span class="sl-jurisdictions" title={t(lang, 'jurisdiction')}>
+      {codes.map((code) => (
+        <abbr key={code} class="sl-jurisdiction" title={jurisdictionName(code, lang)}>
+          {code}
+        </abbr>
+      ))}
+    </span>
+  );
+}
+
+function EntryLink({ id, label, props }: { id: string; label: string; props: CardProps }) {
+  if (props.onOpenEntry) {
+    const open = props.onOpenEntry;
+    return (
+      <button type="button" class="sl-link" data-open-entry={id} onClick={() => open(id)}>
+        {label}
+      </button>
+    );
+  }
+  if (props.entryHref) {
+    return (
+      <a href={props.entryHref(id)} data-open-entry={id}>
+        {label}
+      </a>
+    );
+  }
+  return <span>{label}</span>;
+}
+
+function Chain(props: CardProps) {
+  const { entry, index, lang, compact } = props;
+  const chain = dependencyChain(index, entry.id, compact ? { maxDepth: COMPACT_CHAIN_DEPTH } : {});
+  if (!chain || chain.steps.length === 0) return null;
+  const rows: ChainStep[] = orderAsTree(chain.steps);
+  const shown = compact ? rows.slice(0, COMPACT_CHAIN_ROWS) : rows;
+  return (
+    <section class="sl-card__section sl-chain">
+      <h3>{t(lang, 'chain')}</h3>
+      <ol class="sl-chain__list">
+        {shown.map((step) => (
+          <li key={step.id} class="sl-chain__step" style={{ '--depth': String(step.depth - 1) }}>
+            <span class="sl-chain__via">{relationLabel(step.via, lang)}</span>{' '}
+            <EntryLink id={step.id} label={pick(step.name, lang)} props={props} />{' '}
+            <Jurisdictions codes={step.jurisdiction} lang={lang} />
+          </li>
+        ))}
+      </ol>
+      {shown.length < rows.length && (
+        <p class="sl-more">+{rows.length - shown.length}</p>
+      )}
+    </section>
+  );
+}
+
+/** Breadth-first steps reordered depth-first, so each step follows its parent. */
+function orderAsTree(steps: ChainStep[]): ChainStep[] {
+  const children = new Map<string, ChainStep[]>();
+  for (const step of steps) {
+    const list = children.get(step.parent) ?? [];
+    list.push(step);
+    children.set(step.parent, list);
+  }
+  const out: ChainStep[] = [];
+  const visit = (parent: string) => {
+    for (const step of children.get(parent) ?? []) {
+      out.push(step);
+      visit(step.id);
+    }
+  };
+  const root = steps.find((step) => step.depth === 1)?.parent;
+  if (root) visit(root);
+  return out;
+}
+
+function Facts({ facts, lang, limit }: { facts: Fact[]; lang: Lang; limit: number | undefined }) {
+  if (facts.length === 0) return null;
+  const sorted = [...facts].sort((a, b) => b.date.localeCompare(a.date));
+  const shown = limit ? sorted.slice(0, limit) : sorted;
+  return (
+    <section class="sl-card__section sl-facts">
+      <h3>{t(lang, 'facts')}</h3>
+      <ul>
+        {shown.map((fact) => {
+          const href = safeHttpsUrl(fact.source);
+          return (
+            <li key={fact.date + fact.source + fact.en} class="sl-fact">
+              <time dateTime={fact.date}>{formatDate(fact.date, lang)}</time>{' '}
+              <span>{pick(fact, lang)}</span>{' '}
+              {fact.confidence === 'reported' && (
+                <span class="sl-badge">{t(lang, 'reported')}</span>
+              )}{' '}
+              {href && (
+                <a class="sl-source" href={href} target="_blank" rel="noopener noreferrer">
+                  {sourceLabel(href)}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Related(props: CardProps) {
+  const { entry, index, lang, compact } = props;
+  const relations = relationsOf(index, entry.id);
+  if (!relations) return null;
+  const seen = new Set<string>();
+  const items: { id: string; label: string; type: RelationType }[] = [];
+  const add = (id: string, type: RelationType) => {
+    const other = index.byId.get(id);
+    if (!other || seen.has(id) || id === entry.id) return;
+    seen.add(id);
+    items.push({ id, label: pick(other.name, lang), type });
+  };
+  for (const type of RELATED_ORDER) {
+    for (const r of relations.outgoing) if (r.type === type) add(r.id, r.type);
+  }
+  for (const r of relations.incoming) add(r.id, r.type);
+  if (items.length === 0) return null;
+  const shown = compact ? items.slice(0, COMPACT_RELATED) : items;
+  return (
+    <section class="sl-card__section sl-related">
+      <h3>{t(lang, 'related')}</h3>
+      <ul class="sl-related__list">
+        {shown.map((item) => (
+          <li key={item.id}>
+            <EntryLink id={item.id} label={item.label} props={props} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
