@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { loadGlossaryFile } from './src/glossary/load-glossary-file';
 
 // Firefox gets Manifest V2 (see README, "Why MV2 on Firefox"); Chromium gets MV3.
 export default defineConfig({
@@ -28,6 +29,12 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // An invalid glossary fails the build, naming every entry and field at fault.
+    'build:before': () => {
+      loadGlossaryFile('data/glossary.json');
+    },
+  },
   webExt: {
     disabled: true,
   },

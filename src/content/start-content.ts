@@ -1,16 +1,135 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isMessage, type PageSummary } from '../messaging/protocol';
+import { bundledGlossary } from '../glossary/bundled';
+import { indexGlossary, type GlossaryIndex } from '../glossary/glossary-index';
+import { compileMatcher, type Matcher } from '../glossary/matcher';
+import { sendToBackground } from '../messaging/send';
+import {
+  isOwnSender,
+  parseMessage,
+  type Message,
+  type PageSummary,
+} from '../messaging/protocol';
+import { supportsHighlights } from '../page/highlights';
+import {
+  isSiteDisabled,
+  readSettings,
+  watchSettings,
+  type Settings,
+} from '../settings/settings';
+import { PageSession } from './page-session';
 
 /** Starts the in-page work of the extension for one document. */
 export function startContent(ctx: ContentScriptContext): void {
-  const onMessage = (message: unknown): Promise<PageSummary> | undefined => {
-    if (!isMessage(message)) return undefined;
+  void new ContentController(ctx).run();
+}
+
+class ContentController {
+  readonly #ctx: ContentScriptContext;
+  #index: GlossaryIndex | undefined;
+  #matcher: Matcher | undefined;
+  #session: PageSession | undefined;
+  #settings: Settings | undefined;
+  #lastDistinct = -1;
+  #notifyTimer: number | undefined;
+
+  constructor(ctx: ContentScriptContext) {
+    this.#ctx = ctx;
+  }
+
+  async run(): Promise<void> {
+    const onMessage = (
+      raw: unknown,
+      sender: Browser.runtime.MessageSender,
+    ): Promise<unknown> | undefined => {
+      const message = parseMessage(raw);
+      if (!message || !isOwnSender(sender, browser.runtime.id)) return undefined;
+      return this.#handle(message);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    this.#ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      this.#session?.stop();
+    });
+    const unwatch = watchSettings((settings) => void this.#apply(settings));
+    this.#ctx.onInvalidated(unwatch);
+    await this.#apply(await readSettings());
+  }
+
+  /** Why the extension does nothing on this page, if it does nothing. */
+  #offReason(settings: Settings): PageSummary['reason'] {
+    if (!supportsHighlights(window)) return 'unsupported';
+    if (settings.paused) return 'paused';
+    if (isSiteDisabled(location.hostname, settings.disabledSites)) return 'site-disabled';
+    return undefined;
+  }
+
+  async #apply(settings: Settings): Promise<void> {
+    this.#settings = settings;
+    if (this.#offReason(settings)) {
+      this.#session?.stop();
+      this.#session = undefined;
+      this.#notify();
+      return;
+    }
+    if (this.#session) {
+      await this.#session.configure(settings);
+      return;
+    }
+    // Compiled once per document, and only where the extension is on.
+    this.#index ??= indexGlossary(bundledGlossary);
+    this.#matcher ??= compileMatcher(bundledGlossary.entries);
+    this.#session = new PageSession({
+      ctx: this.#ctx,
+      index: this.#index,
+      matcher: this.#matcher,
+      settings,
+      onChange: () => this.#notify(),
+    });
+    await this.#session.start();
+  }
+
+  async #handle(message: Message): Promise<unknown> {
+    const session = this.#session;
     switch (message.type) {
       case 'page/get-summary':
-        return Promise.resolve({ url: location.href, active: true, entities: [] });
+        return this.#summary();
+      case 'page/reveal':
+        return { found: session?.reveal(message.id) ?? false };
+      case 'page/step':
+        return { found: session?.step(message.direction) ?? false };
+      case 'page/toggle-marks':
+        return { visible: session?.toggleMarks() ?? false };
+      case 'page/look-up':
+        return { found: false };
+      default:
+        return undefined;
     }
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
+
+  #summary(): PageSummary {
+    const settings = this.#settings;
+    const reason = settings ? this.#offReason(settings) : undefined;
+    const counts = this.#session?.annotator.counts() ?? new Map<string, number>();
+    const summary: PageSummary = {
+      url: location.href,
+      active: !!this.#session,
+      entities: [...counts].map(([id, count]) => ({ id, count })),
+    };
+    if (reason) summary.reason = reason;
+    return summary;
+  }
+
+  /** Tells the background the number of distinct entities, only in the top frame, debounced. */
+  #notify(): void {
+    if (window.top !== window) return;
+    if (this.#notifyTimer !== undefined) clearTimeout(this.#notifyTimer);
+    this.#notifyTimer = window.setTimeout(() => {
+      this.#notifyTimer = undefined;
+      const distinct = this.#session?.annotator.counts().size ?? 0;
+      if (distinct === this.#lastDistinct && this.#session) return;
+      this.#lastDistinct = distinct;
+      void sendToBackground({ type: 'tab/summary-changed', distinct, active: !!this.#session });
+    }, 100);
+  }
 }

@@ -1,13 +1,53 @@
 /**
  * The one message protocol between the content script, the background and the extension
- * pages. Every message is a member of `Message`; receivers check with `isMessage()` and
- * ignore anything else.
+ * pages. Every message is a member of `Message`; receivers check it with `parseMessage()`
+ * (shape) and `isOwnSender()` (origin) and ignore anything else.
  */
 
 /** Asks a tab's content script what it found on its page. */
 export interface GetPageSummary {
   type: 'page/get-summary';
 }
+
+/** Scrolls to the next mention of an entity, flashes it and opens its card. */
+export interface RevealEntity {
+  type: 'page/reveal';
+  id: string;
+}
+
+/** Moves the keyboard focus mark to the next (1) or previous (-1) mention. */
+export interface StepMention {
+  type: 'page/step';
+  direction: 1 | -1;
+}
+
+/** Shows or hides the marks on this page (keyboard command). */
+export interface ToggleMarks {
+  type: 'page/toggle-marks';
+}
+
+/** Shows the card for a text the reader selected (context menu). */
+export interface LookUpSelection {
+  type: 'page/look-up';
+  text: string;
+}
+
+/** From a content script: its page's entities changed (for the badge). */
+export interface SummaryChanged {
+  type: 'tab/summary-changed';
+  /** Number of distinct entities on the page; 0 when the extension is off there. */
+  distinct: number;
+  active: boolean;
+}
+
+export type Message =
+  | GetPageSummary
+  | RevealEntity
+  | StepMention
+  | ToggleMarks
+  | LookUpSelection
+  | SummaryChanged;
+export type MessageType = Message['type'];
 
 /** One entity found on a page and how often. */
 export interface PageEntityCount {
@@ -17,19 +57,59 @@ export interface PageEntityCount {
 
 export interface PageSummary {
   url: string;
-  /** False while the page is being scanned or when the site is disabled. */
+  /** False when the extension is paused or disabled on this site. */
   active: boolean;
+  /** Why it is not active. */
+  reason?: 'paused' | 'site-disabled' | 'unsupported';
   entities: PageEntityCount[];
 }
 
-export type Message = GetPageSummary;
-export type MessageType = Message['type'];
+const MAX_TEXT = 200;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>(['page/get-summary']);
+/** The message if `value` is a well-formed message of this protocol, else undefined. */
+export function parseMessage(value: unknown): Message | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'page/get-summary':
+    case 'page/toggle-marks':
+      return { type: m.type };
+    case 'page/reveal':
+      return typeof m.id === 'string' && ID.test(m.id) ? { type: m.type, id: m.id } : undefined;
+    case 'page/step':
+      return m.direction === 1 || m.direction === -1
+        ? { type: m.type, direction: m.direction }
+        : undefined;
+    case 'page/look-up':
+      return typeof m.text === 'string' && m.text.trim() && m.text.length <= MAX_TEXT
+        ? { type: m.type, text: m.text }
+        : undefined;
+    case 'tab/summary-changed':
+      return typeof m.distinct === 'number' &&
+        Number.isInteger(m.distinct) &&
+        m.distinct >= 0 &&
+        typeof m.active === 'boolean'
+        ? { type: m.type, distinct: m.distinct, active: m.active }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
 
-/** True when `value` is a well-formed message of this protocol. */
-export function isMessage(value: unknown): value is Message {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && MESSAGE_TYPES.has(type);
+/** The fields of `runtime.MessageSender` the guards look at. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+}
+
+/**
+ * Whether a message comes from this extension: its own pages, background or content
+ * scripts. Web pages cannot use runtime messaging without `externally_connectable`
+ * (which the manifest does not declare) and other extensions have another id.
+ */
+export function isOwnSender(sender: SenderLike | undefined, extensionId: string): boolean {
+  return !!sender && sender.id === extensionId;
 }

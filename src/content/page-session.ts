@@ -1,0 +1,163 @@
+/**
+ * Everything the extension does in one document while it is enabled there: marks,
+ * hover cards, keyboard navigation. `stop()` undoes all of it.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import type { GlossaryIndex } from '../glossary/glossary-index';
+import type { Matcher } from '../glossary/matcher';
+import type { Lang } from '../glossary/types';
+import { Annotator, compareMentions, type AnnotatorConfig } from '../page/annotator';
+import { FOCUS_HIGHLIGHT, HOVER_HIGHLIGHT } from '../page/highlights';
+import { HitTester } from '../page/hit-test';
+import type { PlacedMention } from '../page/mention-index';
+import type { Settings } from '../settings/settings';
+import { CardHost } from './card-host';
+import { HoverController } from './hover';
+
+export interface PageSessionOptions {
+  ctx: ContentScriptContext;
+  index: GlossaryIndex;
+  matcher: Matcher;
+  settings: Settings;
+  onChange: () => void;
+}
+
+export function annotatorConfig(settings: Settings): AnnotatorConfig {
+  return {
+    style: settings.highlightStyle,
+    kinds: settings.kinds,
+    markMode: settings.markMode,
+    scope: settings.scope,
+  };
+}
+
+export class PageSession {
+  readonly annotator: Annotator;
+  readonly #abort = new AbortController();
+  readonly #cards: CardHost;
+  readonly #hover: HoverController;
+  readonly #hitTester: HitTester;
+  #settings: Settings;
+  #focused: PlacedMention | undefined;
+  #marksVisible = true;
+
+  constructor({ ctx, index, matcher, settings, onChange }: PageSessionOptions) {
+    this.#settings = settings;
+    this.annotator = new Annotator({
+      doc: document,
+      matcher,
+      kindOf: (id) => index.byId.get(id)?.kind,
+      config: annotatorConfig(settings),
+      onChange,
+    });
+    this.#hitTester = new HitTester(document, this.annotator.index);
+    this.#cards = new CardHost({
+      ctx,
+      index,
+      entryHref: (id) => browser.runtime.getURL(`/glossary.html#/entry/${id}`),
+      onPointerInside: (inside) => this.#hover.pointerInsideCard(inside),
+      onClosed: () => {
+        this.#hover.closed();
+        this.annotator.highlights.mark(HOVER_HIGHLIGHT, undefined);
+      },
+    });
+    this.#hover = new HoverController({
+      win: window,
+      hitTester: this.#hitTester,
+      delayMs: () => this.#settings.hoverDelayMs,
+      isInsideUi: (event) => this.#cards.contains(event),
+      show: (mention) => this.#openCard(mention, false),
+      hide: () => this.#cards.hide(),
+      isPinned: () => this.#cards.pinned,
+      isOpen: () => this.#cards.open,
+      signal: this.#abort.signal,
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.annotator.start();
+  }
+
+  async configure(settings: Settings): Promise<void> {
+    this.#settings = settings;
+    await this.annotator.configure(annotatorConfig(settings));
+  }
+
+  stop(): void {
+    this.#abort.abort();
+    this.#cards.destroy();
+    this.annotator.stop();
+  }
+
+  /** Scrolls to the next mention of `id` after the focused one, marks it and opens its card. */
+  reveal(id: string): boolean {
+    const mentions = this.annotator.orderedMentions().filter((m) => m.id === id);
+    if (mentions.length === 0) return false;
+    const after = this.#focused?.id === id ? this.#focused : undefined;
+    const next = (after && mentions.find((m) => compareMentions(m, after) > 0)) ?? mentions[0]!;
+    this.#focus(next);
+    return true;
+  }
+
+  /** Moves the focus mark to the next or previous mention of any entity. */
+  step(direction: 1 | -1): boolean {
+    const mentions = this.annotator.orderedMentions();
+    if (mentions.length === 0) return false;
+    const current = this.#focused ? mentions.indexOf(this.#focused) : -1;
+    const index =
+      current < 0
+        ? direction === 1
+          ? 0
+          : mentions.length - 1
+        : (current + direction + mentions.length) % mentions.length;
+    this.#focus(mentions[index]!);
+    return true;
+  }
+
+  /** Shows or hides the marks (the annotation stays, so hover and counts keep working). */
+  toggleMarks(): boolean {
+    this.#marksVisible = !this.#marksVisible;
+    this.annotator.highlights.setStyle(this.#marksVisible ? this.#settings.highlightStyle : 'off');
+    return this.#marksVisible;
+  }
+
+  #focus(mention: PlacedMention): void {
+    this.#focused = mention;
+    this.annotator.highlights.mark(FOCUS_HIGHLIGHT, mention.range);
+    const element = mention.range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.#hover.openNow(mention);
+    void this.#openCard(mention, true);
+  }
+
+  async #openCard(mention: PlacedMention, focus: boolean): Promise<void> {
+    this.annotator.highlights.mark(HOVER_HIGHLIGHT, mention.range);
+    await this.#cards.show(mention.id, () => this.#hitTester.rects(mention)[0], {
+      lang: readerLanguage(this.#settings),
+      dark: isDarkPage(this.#settings),
+      focus,
+    });
+  }
+}
+
+/** The language of cards and interface: the setting, else the browser's. */
+export function readerLanguage(settings: Settings): Lang {
+  if (settings.language !== 'auto') return settings.language;
+  const ui = browser.i18n?.getUILanguage?.() ?? navigator.language;
+  return ui.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** Dark card on a dark page (or as set); the OS preference when the page says nothing. */
+function isDarkPage(settings: Settings): boolean {
+  if (settings.theme !== 'auto') return settings.theme === 'dark';
+  for (const element of [document.body, document.documentElement]) {
+    if (!element) continue;
+    const color = getComputedStyle(element).backgroundColor;
+    const rgb = color.match(/\d+(\.\d+)?/g)?.map(Number);
+    if (!rgb || rgb.length < 3 || rgb[3] === 0) continue;
+    const [r, g, b] = rgb as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches;
+}
