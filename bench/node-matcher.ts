@@ -30,7 +30,10 @@ function fixtureParagraphs(): string[] {
     const paragraphs: string[] = [];
     for (const file of files) {
       // Sources hold {{id|surface}} labels: keep the surface text.
-      const html = readFileSync(join(dir, file), 'utf8').replace(/\{\{[a-z0-9-]+\|([\s\S]*?)\}\}/g, '$1');
+      const html = readFileSync(join(dir, file), 'utf8').replace(
+        /\{\{[a-z0-9-]+\|([\s\S]*?)\}\}/g,
+        '$1',
+      );
       const { document } = parseHTML(html);
       for (const block of collectText(document as unknown as Document)) paragraphs.push(block.text);
     }

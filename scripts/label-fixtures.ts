@@ -54,12 +54,15 @@ export function labelSource(source: string): Labelled {
   if (/[\ue000-\uf8ff]/.test(source)) problems.push('the source holds private-use characters');
   const labels: { id: string; surface: string; line: number }[] = [];
   const html = source.replace(LABEL, (_, __: string, surface: string) => surface);
-  const sentinelled = source.replace(LABEL, (whole: string, id: string, surface: string, at: number) => {
-    const k = labels.length;
-    labels.push({ id, surface, line: lineOf(source, at) });
-    if (surface.trim() === '') problems.push(`line ${lineOf(source, at)}: empty label ${whole}`);
-    return String.fromCharCode(FIRST_OPEN + k) + surface + CLOSE;
-  });
+  const sentinelled = source.replace(
+    LABEL,
+    (whole: string, id: string, surface: string, at: number) => {
+      const k = labels.length;
+      labels.push({ id, surface, line: lineOf(source, at) });
+      if (surface.trim() === '') problems.push(`line ${lineOf(source, at)}: empty label ${whole}`);
+      return String.fromCharCode(FIRST_OPEN + k) + surface + CLOSE;
+    },
+  );
   if (labels.length > MAX_LABELS) problems.push(`more than ${MAX_LABELS} labels`);
   const leftover = html.search(/\{\{|\}\}/);
   if (leftover >= 0) problems.push(`line ${lineOf(html, leftover)}: malformed label`);
@@ -98,7 +101,9 @@ export function labelSource(source: string): Labelled {
   });
 
   if (problems.length === 0 && extract(html) !== text) {
-    problems.push('the text without labels differs from the labelled text (label in a whitespace-only block?)');
+    problems.push(
+      'the text without labels differs from the labelled text (label in a whitespace-only block?)',
+    );
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
   expected.sort((a, b) => a.start - b.start);
@@ -110,7 +115,9 @@ export function main(dir = ARTICLES): number {
   const srcDir = join(dir, 'src');
   let files: string[];
   try {
-    files = readdirSync(srcDir).filter((f) => /\.html?$/i.test(f)).sort();
+    files = readdirSync(srcDir)
+      .filter((f) => /\.html?$/i.test(f))
+      .sort();
   } catch {
     process.stderr.write(`fixtures:label: no directory ${srcDir}\n`);
     return 1;

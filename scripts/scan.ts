@@ -98,7 +98,10 @@ export function unknownTerms(text: string, mentions: Mention[]): [string, number
       if (STOPWORDS.has(surface)) continue;
       // A sentence-initial word, or one that also appears in lower case, is not a name.
       if (lower.has(surface.toLowerCase()) && surface.toLowerCase() !== surface) {
-        const usedLower = new RegExp(`(?<![\\p{L}])${escape(surface.toLowerCase())}(?![\\p{L}])`, 'u');
+        const usedLower = new RegExp(
+          `(?<![\\p{L}])${escape(surface.toLowerCase())}(?![\\p{L}])`,
+          'u',
+        );
         if (usedLower.test(text)) continue;
       }
       const before = text.slice(Math.max(0, start - 3), start);
@@ -121,7 +124,14 @@ function context(text: string, m: Mention): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -186,14 +196,20 @@ export function main(argv: string[]): number {
     const rows = [['entity', 'kind', 'count', 'first context']];
     for (const [id, list] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
       const entry = byId.get(id);
-      rows.push([entry?.name.en ?? id, entry?.kind ?? '', String(list.length), context(scanned.text, list[0]!)]);
+      rows.push([
+        entry?.name.en ?? id,
+        entry?.kind ?? '',
+        String(list.length),
+        context(scanned.text, list[0]!),
+      ]);
     }
     const total = scanned.mentions.length;
     process.stdout.write(`${file}: ${total} mentions of ${groups.size} entities\n`);
     if (groups.size > 0) process.stdout.write(`${table(rows)}\n`);
     if (unknown) {
       process.stdout.write(`unknown terms (${unknownList.length}):\n`);
-      for (const [term, count] of unknownList) process.stdout.write(`  ${String(count).padStart(4)}  ${term}\n`);
+      for (const [term, count] of unknownList)
+        process.stdout.write(`  ${String(count).padStart(4)}  ${term}\n`);
     }
     process.stdout.write('\n');
   }

@@ -25,8 +25,11 @@ import {
   SEPARATOR_CHAR,
   WORD_CHAR,
   aliasKey,
-  foldCue,
   foldedWords,
+  compileCues,
+  foldCue,
+  hasCue,
+  type CueSet,
   isWordChar,
   normaliseText,
   stripSeparators,
@@ -66,6 +69,13 @@ export interface ScanResult {
    * context (e.g. mentions in neighbouring blocks) may still accept them.
    */
   pending: Mention[];
+  /**
+   * Ids whose mention here stands on its own: an unambiguous alias, or an ambiguous one
+   * with a cue in this very text. Only these count as related-entry cues for the
+   * pending mentions of neighbouring blocks, so that weak guesses never vouch for each
+   * other.
+   */
+  anchors: string[];
 }
 
 /** A compiled glossary matcher. */
@@ -113,8 +123,8 @@ export interface CompileOptions {
    */
   relatedCues?: boolean;
   /**
-   * Left word boundary as a RegExp lookbehind (default, fastest in Chromium) or checked
-   * in JavaScript. Exposed for the benchmark.
+   * Left word boundary checked in JavaScript (default; measured faster in Chromium 156
+   * and Node 20, see the top of this file) or as a RegExp lookbehind. For the benchmark.
    */
   leftBoundary?: 'lookbehind' | 'check';
 }
@@ -127,7 +137,9 @@ const TOKEN_SOURCE: Record<string, string> = {
   [OPT_SEP]: `${SEPARATOR_CHAR}?`,
   [APOS]: APOSTROPHE_CHAR,
 };
-const FLAGS = 'giu';
+const FLAGS = 'gu';
+/** Prefix of a token that matches one letter in either case (aliases with case `any`). */
+const ANY_CASE = '\u0004';
 const LOOKBEHIND = `(?<!${WORD_CHAR})`;
 const LOOKAHEAD = `(?!${WORD_CHAR})`;
 
@@ -137,11 +149,11 @@ export function defaultCaseRule(text: string): CaseRule {
 }
 
 /**
- * Splits an alias into trie tokens: lower-case characters, a required separator between
- * words, an optional one between letters and digits ("Trainium 2" = "Trainium2" =
- * "Trainium-2"), and an apostrophe class.
+ * Splits an alias into trie tokens: its characters (as written, or case-insensitive
+ * letters with `anyCase`), a required separator between words, an optional one between
+ * letters and digits ("Trainium 2" = "Trainium2" = "Trainium-2"), and an apostrophe class.
  */
-export function aliasTokens(text: string): string[] {
+export function aliasTokens(text: string, anyCase = false): string[] {
   const tokens: string[] = [];
   let pendingSep = false;
   let prev: 'letter' | 'digit' | 'other' | null = null;
@@ -164,7 +176,8 @@ export function aliasTokens(text: string): string[] {
       if (transition) tokens.push(OPT_SEP);
       else if (pendingSep) tokens.push(WORD_SEP);
     }
-    tokens.push(...char.toLowerCase());
+    if (anyCase && char.toLowerCase() !== char.toUpperCase()) tokens.push(ANY_CASE + char);
+    else tokens.push(char);
     pendingSep = false;
     prev = cls;
   }
@@ -198,10 +211,17 @@ function escapeLiteral(char: string): string {
 }
 
 function escapeInClass(char: string): string {
-  return /[\\\]\[^-]/.test(char) ? `\\${char}` : char;
+  return /[\\\]^[-]/.test(char) ? `\\${char}` : char;
 }
 
 function tokenSource(token: string): string {
+  if (token.startsWith(ANY_CASE)) {
+    const char = token.slice(ANY_CASE.length);
+    const variants = new Set(
+      [char, char.toLowerCase(), char.toUpperCase()].filter((c) => [...c].length === 1),
+    );
+    return `[${[...variants].map(escapeInClass).join('')}]`;
+  }
   return TOKEN_SOURCE[token] ?? escapeLiteral(token);
 }
 
@@ -210,8 +230,9 @@ function trieSource(node: TrieNode): string {
   const leafChars: string[] = [];
   const alternatives: string[] = [];
   for (const [token, child] of node.children) {
-    if (child.children.size === 0 && !(token in TOKEN_SOURCE)) leafChars.push(token);
-    else alternatives.push(tokenSource(token) + trieSource(child));
+    if (child.children.size === 0 && !(token in TOKEN_SOURCE) && !token.startsWith(ANY_CASE)) {
+      leafChars.push(token);
+    } else alternatives.push(tokenSource(token) + trieSource(child));
   }
   if (leafChars.length === 1) alternatives.push(escapeLiteral(leafChars[0]!));
   else if (leafChars.length > 1) alternatives.push(`[${leafChars.map(escapeInClass).join('')}]`);
@@ -225,9 +246,32 @@ function isAtom(source: string): boolean {
   return /^(?:\\?.|\[[^\]]*\])$/u.test(source);
 }
 
+/**
+ * The token sequences of an alias's accepted surface forms: as written; for `name` also
+ * in capitals and capitalised; for `any` with case-insensitive letters; plus plurals.
+ * The pattern is case-sensitive: a case-insensitive RegExp took twice as long to compile
+ * (7.8 vs 3.6 ms cold in Node) and proposed many candidates the case rules then rejected.
+ */
 function surfaceVariants(alias: CompiledAlias): string[][] {
-  const tokens = aliasTokens(alias.text);
-  return alias.plural ? [tokens, [...tokens, 's']] : [tokens];
+  const { text } = alias;
+  const variants: [string, boolean][] =
+    alias.case === 'any'
+      ? [[text, true]]
+      : alias.case === 'exact'
+        ? [[text, false]]
+        : [
+            ...new Set([text, text.toUpperCase(), text.charAt(0).toUpperCase() + text.slice(1)]),
+          ].map((t): [string, boolean] => [t, false]);
+  const out: string[][] = [];
+  for (const [variant, anyCase] of variants) {
+    const tokens = aliasTokens(variant, anyCase);
+    out.push(tokens);
+    if (alias.plural) {
+      const upper = variant === text.toUpperCase() && variant !== text;
+      out.push([...tokens, anyCase ? `${ANY_CASE}s` : upper ? 'S' : 's']);
+    }
+  }
+  return out;
 }
 
 function patternSource(aliases: CompiledAlias[], leftBoundary: 'lookbehind' | 'check'): string {
@@ -274,11 +318,32 @@ export function compilePattern(entries: Entry[], options: CompileOptions = {}): 
       }
     }
   }
+  // A cue word that is itself an ambiguous alias of another entry ("jupiter" for Rhea,
+  // "amazon" for Rainier) proves nothing on its own: Saturn's moon Rhea next to the
+  // planet Jupiter. Drop it; a mention of that entry then counts through `related` when
+  // it stands on its own.
+  const ambiguousWords = new Map<string, Set<string>>();
+  for (const alias of aliases) {
+    if (!alias.context) continue;
+    const word = foldedWords(alias.text).join(' ');
+    let ids = ambiguousWords.get(word);
+    if (!ids) ambiguousWords.set(word, (ids = new Set()));
+    ids.add(alias.id);
+  }
+  for (const alias of aliases) {
+    if (!alias.context) continue;
+    alias.context = alias.context.filter((cue) => {
+      const owners = ambiguousWords.get(foldedWords(cue).join(' '));
+      if (!owners || owners.has(alias.id)) return true;
+      if (options.relatedCues !== false) for (const owner of owners) relate(alias.id, owner);
+      return false;
+    });
+  }
   const related: Record<string, string[]> = {};
   for (const [id, set] of relatedSets) related[id] = [...set].sort();
   return {
     version: 1,
-    source: patternSource(aliases, options.leftBoundary ?? 'lookbehind'),
+    source: patternSource(aliases, options.leftBoundary ?? 'check'),
     flags: FLAGS,
     aliases,
     related,
@@ -296,9 +361,8 @@ interface AliasInfo extends CompiledAlias {
   plain: string;
   upper: string;
   capital: string;
-  /** Folded cue words: single words, and multi-word cues as " a b " strings. */
-  cueWords?: Set<string>;
-  cuePhrases?: string[];
+  /** The alias's context cues, compiled on first use. */
+  cues?: CueSet;
   sticky?: RegExp;
 }
 
@@ -323,15 +387,6 @@ function prepareAlias(alias: CompiledAlias): AliasInfo {
     upper: plain.toUpperCase(),
     capital: plain.charAt(0).toUpperCase() + plain.slice(1),
   };
-  if (alias.context) {
-    info.cueWords = new Set();
-    info.cuePhrases = [];
-    for (const cue of alias.context) {
-      const words = foldedWords(cue);
-      if (words.length === 1) info.cueWords.add(words[0]!);
-      else if (words.length > 1) info.cuePhrases.push(` ${words.join(' ')} `);
-    }
-  }
   return info;
 }
 
@@ -391,7 +446,7 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
       for (const alias of list) {
         alias.sticky ??= new RegExp(
           `(?:${trieSource(trieOf(surfaceVariants(alias)))})${LOOKAHEAD}`,
-          'yiu',
+          'yu',
         );
         alias.sticky.lastIndex = start;
         const match = alias.sticky.exec(text);
@@ -403,12 +458,28 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     return null;
   }
 
+  // Surfaces repeat ("Nvidia" 50 times an article): remember each one's resolution, per
+  // language. Bounded so that a page of random words cannot grow it without limit.
+  const resolved = new Map<string, AliasInfo | null>();
+  function resolveMatch(match: string, lang: Lang | null): AliasInfo | null {
+    const cacheKey = lang === null ? match : `${lang}\u0000${match}`;
+    let alias = resolved.get(cacheKey);
+    if (alias === undefined) {
+      alias = resolve(stripSeparators(match), lang);
+      if (resolved.size > 5000) resolved.clear();
+      resolved.set(cacheKey, alias);
+    }
+    return alias;
+  }
+
   function isRelated(id: string, otherId: string): boolean {
     return id === otherId || (related.get(otherId)?.has(id) ?? false);
   }
 
   function scan(input: string, options: FindOptions = {}): ScanResult {
-    if (typeof input !== 'string' || input.length === 0) return { mentions: [], pending: [] };
+    if (typeof input !== 'string' || input.length === 0) {
+      return { mentions: [], pending: [], anchors: [] };
+    }
     const lang = primaryLang(options.lang);
     const normalised = normaliseText(input);
     const text = normalised.text;
@@ -422,11 +493,10 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
         pattern.lastIndex = start + 1;
         continue;
       }
-      const surface = stripSeparators(match[0]);
-      const alias = resolve(surface, lang);
+      const alias = resolveMatch(match[0], lang);
       const candidate = alias
         ? { alias, start, end: start + match[0].length }
-        : fallback(text, start, surface.toLowerCase(), lang);
+        : fallback(text, start, stripSeparators(match[0]).toLowerCase(), lang);
       if (!candidate) {
         pattern.lastIndex = start + 1;
         continue;
@@ -438,14 +508,40 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
 
     const mentions: Mention[] = [];
     const pending: Mention[] = [];
-    if (found.length === 0) return { mentions, pending };
+    if (found.length === 0) return { mentions, pending, anchors: [] };
     const toMention = (c: Candidate): Mention => {
+      if (text === input) {
+        return { id: c.alias.id, start: c.start, end: c.end, text: input.slice(c.start, c.end) };
+      }
       const [start, end] = normalised.toOriginal(c.start, c.end);
       return { id: c.alias.id, start, end, text: input.slice(start, end) };
     };
-    if (!hasAmbiguous) return { mentions: found.map(toMention), pending };
+    if (!hasAmbiguous) {
+      const all = found.map(toMention);
+      return { mentions: all, pending, anchors: [...new Set(all.map((m) => m.id))] };
+    }
 
-    const cues = cueIndex(text, options.contextText);
+    const cueFound = new Map<AliasInfo, 'here' | 'near' | false>();
+    // Folding is just lower case for ASCII text (most English), NFD without marks otherwise.
+    const folded = new Map<string, string>();
+    const hasCueIn = (cues: CueSet, source: string): boolean => {
+      let fold = folded.get(source);
+      if (fold === undefined) folded.set(source, (fold = foldCue(source)));
+      return hasCue(cues, fold);
+    };
+    const cueNearby = (alias: AliasInfo): 'here' | 'near' | false => {
+      let found = cueFound.get(alias);
+      if (found === undefined) {
+        alias.cues ??= compileCues(alias.context ?? []);
+        found = hasCueIn(alias.cues, text)
+          ? 'here'
+          : !!options.contextText && hasCueIn(alias.cues, options.contextText)
+            ? 'near'
+            : false;
+        cueFound.set(alias, found);
+      }
+      return found;
+    };
     const nearbyIds = new Set<string>(options.contextIds ?? []);
     for (const c of found) if (!c.alias.context) nearbyIds.add(c.alias.id);
     const relatedNearby = (id: string): boolean => {
@@ -454,12 +550,18 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
       for (const other of nearbyIds) if (set.has(other)) return true;
       return false;
     };
+    const anchors = new Set(nearbyIds);
+    for (const id of options.contextIds ?? []) anchors.delete(id);
     for (const c of found) {
-      const accepted =
-        !c.alias.context || hasCue(c.alias, cues) || relatedNearby(c.alias.id);
-      (accepted ? mentions : pending).push(toMention(c));
+      if (!c.alias.context) {
+        mentions.push(toMention(c));
+        continue;
+      }
+      const cue = cueNearby(c.alias);
+      if (cue === 'here') anchors.add(c.alias.id);
+      (cue || relatedNearby(c.alias.id) ? mentions : pending).push(toMention(c));
     }
-    return { mentions, pending };
+    return { mentions, pending, anchors: [...anchors] };
   }
 
   return {
@@ -479,23 +581,6 @@ function charBefore(text: string, index: number): string {
   const c = text.charCodeAt(index - 1);
   if (c >= 0xdc00 && c <= 0xdfff && index >= 2) return text.slice(index - 2, index);
   return text.charAt(index - 1);
-}
-
-interface CueIndex {
-  words: Set<string>;
-  /** " w1 w2 ... " for multi-word cues. */
-  joined: string;
-}
-
-function cueIndex(text: string, contextText: string | undefined): CueIndex {
-  const words = foldedWords(contextText ? `${text}\n${contextText}` : text);
-  return { words: new Set(words), joined: ` ${words.join(' ')} ` };
-}
-
-function hasCue(alias: AliasInfo, cues: CueIndex): boolean {
-  for (const word of alias.cueWords ?? []) if (cues.words.has(word)) return true;
-  for (const phrase of alias.cuePhrases ?? []) if (cues.joined.includes(phrase)) return true;
-  return false;
 }
 
 /** Folds a cue word the way the matcher compares cues (lower case, accents removed). */

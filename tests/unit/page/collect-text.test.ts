@@ -196,7 +196,11 @@ describe('other DOMs and helpers', () => {
       ['AMD', 'en'],
     ]);
     const r = toRangeEndpoints(blocks[0]!, 0, 10);
-    expect([r.startContainer.data, r.endContainer.data, r.endOffset]).toEqual(['Trainium ', '2', 1]);
+    expect([r.startContainer.data, r.endContainer.data, r.endOffset]).toEqual([
+      'Trainium ',
+      '2',
+      1,
+    ]);
   });
 
   it('normalises language tags to their primary subtag', () => {

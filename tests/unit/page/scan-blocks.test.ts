@@ -59,3 +59,15 @@ describe('scanBlocks', () => {
     ]);
   });
 });
+
+describe('scanBlocks with weak neighbours', () => {
+  it('accepts an ambiguous mention next to a block where the entity stands on its own', () => {
+    const result = scanBlocks(matcher, [block('SiPearl Rhea ships.'), block('Rhea, again.')]);
+    expect(result[1]!.map((m) => m.id)).toEqual(['rhea']);
+  });
+
+  it('never accepts ambiguous mentions on the word of other unconfirmed ones', () => {
+    const result = scanBlocks(matcher, [block('Rainier is tall.'), block('Claude paints.')]);
+    expect(result.flat()).toEqual([]);
+  });
+});

@@ -28,7 +28,8 @@ describe('labelSource', () => {
   });
 
   it('reports a label inside an excluded element', () => {
-    const source = '<body><p>{{cuda|CUDA}}</p><pre>{{cuda|CUDA}}</pre><code>{{nvidia|x}}</code></body>';
+    const source =
+      '<body><p>{{cuda|CUDA}}</p><pre>{{cuda|CUDA}}</pre><code>{{nvidia|x}}</code></body>';
     expect(() => labelSource(source)).toThrow(/\{\{cuda\|CUDA\}\} is not in the collected text/);
     expect(() => labelSource(source)).toThrow(/\{\{nvidia\|x\}\}/);
   });
@@ -52,7 +53,10 @@ describe('npm run fixtures:label', () => {
   it('writes the plain HTML and the expected mentions of every source', () => {
     const dir = mkdtempSync(join(tmpdir(), 'label-'));
     mkdirSync(join(dir, 'src'));
-    writeFileSync(join(dir, 'src', 'one.html'), '<body><p>{{nvidia|Nvidia}} and {{amd|AMD}}</p></body>');
+    writeFileSync(
+      join(dir, 'src', 'one.html'),
+      '<body><p>{{nvidia|Nvidia}} and {{amd|AMD}}</p></body>',
+    );
     writeFileSync(join(dir, 'src', 'bad.html'), '<body><code>{{nvidia|Nvidia}}</code></body>');
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -48,7 +48,10 @@ describe('npm run scan', () => {
   it('prints one JSON line per file with offsets into the extracted text', async () => {
     const { code, stdout } = await scan(html, txt, '--json', '--glossary', TEST_GLOSSARY_PATH);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0].file).toBe(html);
     expect(Object.keys(lines[0])).toEqual(['file', 'mentions']);
@@ -65,13 +68,13 @@ describe('npm run scan', () => {
         end: 55,
       },
     ]);
-    expect(lines[1].mentions.map((m: { text: string; start: number }) => [m.text, m.start])).toEqual(
-      [
-        ['Nvidia', 0],
-        ['CUDA', 11],
-        ['AMD', 18],
-      ],
-    );
+    expect(
+      lines[1].mentions.map((m: { text: string; start: number }) => [m.text, m.start]),
+    ).toEqual([
+      ['Nvidia', 0],
+      ['CUDA', 11],
+      ['AMD', 18],
+    ]);
   });
 
   it('prints a readable table without --json', async () => {
@@ -83,7 +86,13 @@ describe('npm run scan', () => {
 
   it('reports a missing file on stderr, scans the others and exits with 1', async () => {
     const missing = join(dir, 'missing.html');
-    const { code, stdout, stderr } = await scan(missing, txt, '--json', '--glossary', TEST_GLOSSARY_PATH);
+    const { code, stdout, stderr } = await scan(
+      missing,
+      txt,
+      '--json',
+      '--glossary',
+      TEST_GLOSSARY_PATH,
+    );
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([`scan: cannot read ${missing}: no such file`]);
     expect(stdout.trim().split('\n')).toHaveLength(1);
