@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
 import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Lang } from '../glossary/types';
 import { UI_ELEMENT } from '../page/collect-text';

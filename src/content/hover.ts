@@ -38,7 +38,10 @@ export class HoverController {
     const listen = { capture: true, passive: true, signal } as const;
     win.addEventListener('pointermove', (e) => this.#onMove(e as PointerEvent), listen);
     win.addEventListener('pointerdown', (e) => this.#onDown(e), listen);
-    win.addEventListener('keydown', (e) => this.#onKey(e as KeyboardEvent), { capture: true, signal });
+    win.addEventListener('keydown', (e) => this.#onKey(e as KeyboardEvent), {
+      capture: true,
+      signal,
+    });
     signal.addEventListener('abort', () => this.#clearTimers());
   }
 

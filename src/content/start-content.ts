@@ -4,19 +4,9 @@ import { bundledGlossary } from '../glossary/bundled';
 import { indexGlossary, type GlossaryIndex } from '../glossary/glossary-index';
 import { compileMatcher, type Matcher } from '../glossary/matcher';
 import { sendToBackground } from '../messaging/send';
-import {
-  isOwnSender,
-  parseMessage,
-  type Message,
-  type PageSummary,
-} from '../messaging/protocol';
+import { isOwnSender, parseMessage, type Message, type PageSummary } from '../messaging/protocol';
 import { supportsHighlights } from '../page/highlights';
-import {
-  isSiteDisabled,
-  readSettings,
-  watchSettings,
-  type Settings,
-} from '../settings/settings';
+import { isSiteDisabled, readSettings, watchSettings, type Settings } from '../settings/settings';
 import { PageSession } from './page-session';
 
 /** Starts the in-page work of the extension for one document. */

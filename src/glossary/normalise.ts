@@ -137,7 +137,12 @@ export function foldedWords(text: string): string[] {
 
 /** Whether a character is a word character (letter, digit or mark of any script). */
 export function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && char !== '' && WORD_CHAR_RE.test(char);
+  if (char === undefined || char === '') return false;
+  const code = char.charCodeAt(0);
+  if (code < 0x80) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  }
+  return WORD_CHAR_RE.test(char);
 }
 
 /** A compiled set of context cues; see `compileCues`. */

@@ -41,12 +41,7 @@ export interface SummaryChanged {
 }
 
 export type Message =
-  | GetPageSummary
-  | RevealEntity
-  | StepMention
-  | ToggleMarks
-  | LookUpSelection
-  | SummaryChanged;
+  GetPageSummary | RevealEntity | StepMention | ToggleMarks | LookUpSelection | SummaryChanged;
 export type MessageType = Message['type'];
 
 /** One entity found on a page and how often. */

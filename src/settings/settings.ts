@@ -65,7 +65,11 @@ export function sanitizeSettings(raw: unknown): Settings {
       ]
     : [];
   return {
-    highlightStyle: oneOf(value.highlightStyle, ['underline', 'background', 'off'], d.highlightStyle),
+    highlightStyle: oneOf(
+      value.highlightStyle,
+      ['underline', 'background', 'off'],
+      d.highlightStyle,
+    ),
     markMode: oneOf(value.markMode, ['all', 'first'], d.markMode),
     kinds,
     scope: oneOf(value.scope, ['article', 'page'], d.scope),

@@ -1,14 +1,7 @@
 import { dependencyChain, relationsOf, type ChainStep } from '../glossary/chain';
 import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Entry, Fact, Lang, RelationType } from '../glossary/types';
-import {
-  formatDate,
-  jurisdictionName,
-  kindLabel,
-  pick,
-  relationLabel,
-  t,
-} from './messages';
+import { formatDate, jurisdictionName, kindLabel, pick, relationLabel, t } from './messages';
 import { BackIcon, CloseIcon, PinIcon } from './icons';
 import { safeHttpsUrl, sourceLabel } from './safe-url';
 
@@ -60,7 +53,12 @@ export function Card(props: CardProps) {
     <article class="sl-card" data-entry={entry.id} lang={lang}>
       <header class="sl-card__header">
         {props.onBack && (
-          <button type="button" class="sl-icon-button" onClick={props.onBack} title={t(lang, 'back')}>
+          <button
+            type="button"
+            class="sl-icon-button"
+            onClick={props.onBack}
+            title={t(lang, 'back')}
+          >
             <BackIcon />
             <span class="sl-visually-hidden">{t(lang, 'back')}</span>
           </button>
@@ -88,7 +86,12 @@ export function Card(props: CardProps) {
           </button>
         )}
         {props.onClose && (
-          <button type="button" class="sl-icon-button" onClick={props.onClose} title={t(lang, 'close')}>
+          <button
+            type="button"
+            class="sl-icon-button"
+            onClick={props.onClose}
+            title={t(lang, 'close')}
+          >
             <CloseIcon />
             <span class="sl-visually-hidden">{t(lang, 'close')}</span>
           </button>
@@ -175,9 +178,7 @@ function Chain(props: CardProps) {
           </li>
         ))}
       </ol>
-      {shown.length < rows.length && (
-        <p class="sl-more">+{rows.length - shown.length}</p>
-      )}
+      {shown.length < rows.length && <p class="sl-more">+{rows.length - shown.length}</p>}
     </section>
   );
 }
