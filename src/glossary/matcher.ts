@@ -142,6 +142,9 @@ const FLAGS = 'gu';
 const ANY_CASE = '\u0004';
 const LOOKBEHIND = `(?<!${WORD_CHAR})`;
 const LOOKAHEAD = `(?!${WORD_CHAR})`;
+/** A digit right after a match, maybe after one separator: "AWS Trainium| 2". */
+const DIGIT_NEXT = /^[\s\-\u2010\u2011]?\p{N}/u;
+const SEPARATOR_RE = new RegExp(SEPARATOR_CHAR, 'u');
 
 /** The default case rule of an alias: `exact` without lower-case letters, else `name`. */
 export function defaultCaseRule(text: string): CaseRule {
@@ -439,8 +442,14 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
   }
 
   /** A shorter alias matching at `start` when the longest candidate was rejected. */
-  function fallback(text: string, start: number, key: string, lang: Lang | null): Candidate | null {
-    for (let length = key.length - 1; length > 0; length--) {
+  function fallback(
+    text: string,
+    start: number,
+    key: string,
+    lang: Lang | null,
+    longest = key.length - 1,
+  ): Candidate | null {
+    for (let length = longest; length > 0; length--) {
       const list = byKey.get(key.slice(0, length));
       if (!list) continue;
       for (const alias of list) {
@@ -472,6 +481,18 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     return alias;
   }
 
+  const stickyPattern = new RegExp(compiled.source.replace(LOOKBEHIND, ''), 'yu');
+  /** A word start inside [start, end) where a mention reaching beyond `end` begins, or -1. */
+  function laterLongerStart(text: string, start: number, end: number, lang: Lang | null): number {
+    for (let at = start + 1; at < end; at++) {
+      if (!SEPARATOR_RE.test(text.charAt(at - 1)) || !isWordChar(text.charAt(at))) continue;
+      stickyPattern.lastIndex = at;
+      const match = stickyPattern.exec(text);
+      if (match && at + match[0].length > end && resolveMatch(match[0], lang)) return at;
+    }
+    return -1;
+  }
+
   function isRelated(id: string, otherId: string): boolean {
     return id === otherId || (related.get(otherId)?.has(id) ?? false);
   }
@@ -494,6 +515,24 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
         continue;
       }
       const alias = resolveMatch(match[0], lang);
+      if (
+        alias &&
+        DIGIT_NEXT.test(text.slice(start + match[0].length, start + match[0].length + 2))
+      ) {
+        // "AWS Trainium 2": the match "AWS Trainium" would leave the "2" behind while a
+        // later word of it starts a longer mention ("Trainium 2"); keep the head only.
+        const split = laterLongerStart(text, start, start + match[0].length, lang);
+        if (split > 0) {
+          const headKey = stripSeparators(text.slice(start, split)).toLowerCase();
+          const head = fallback(text, start, headKey, lang, headKey.length);
+          if (head && head.end <= split) {
+            if (head.alias.context) hasAmbiguous = true;
+            found.push(head);
+          }
+          pattern.lastIndex = split;
+          continue;
+        }
+      }
       const candidate = alias
         ? { alias, start, end: start + match[0].length }
         : fallback(text, start, stripSeparators(match[0]).toLowerCase(), lang);

@@ -42,8 +42,8 @@ export interface AnnotatorOptions {
 const SLICE_MS = 6;
 /** Characters matched between two looks at the clock. */
 const CHUNK_CHARS = 16_000;
-/** Blocks on each side of a chunk read for the context cues of ambiguous names. */
-const CONTEXT_BLOCKS = 2;
+/** Characters on each side of a chunk read for context cues (as `scanBlocks`'s window). */
+const CONTEXT_CHARS = 300;
 const MUTATION_DEBOUNCE_MS = 150;
 const BLOCK_SELECTOR =
   'p,li,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,td,th,caption,summary,div,section,article,aside,main,header,footer,nav,body';
@@ -158,7 +158,7 @@ export class Annotator {
       await this.#yield();
       if (generation !== this.#generation) return;
     }
-    const first = visibleFirst ? firstVisibleBlock(blocks, this.#doc) : 0;
+    const first = visibleFirst ? firstVisibleBlock(blocks) : 0;
     const ranges: [number, number][] = [
       [first, blocks.length],
       [0, first],
@@ -184,8 +184,11 @@ export class Annotator {
 
   /** Matches blocks[from, to) with their neighbours as context, and places the mentions. */
   #matchChunk(blocks: TextBlock[], from: number, to: number): void {
-    const lo = Math.max(0, from - CONTEXT_BLOCKS);
-    const hi = Math.min(blocks.length, to + CONTEXT_BLOCKS);
+    let lo = from;
+    for (let chars = 0; lo > 0 && chars < CONTEXT_CHARS;) chars += blocks[--lo]!.text.length;
+    let hi = to;
+    for (let chars = 0; hi < blocks.length && chars < CONTEXT_CHARS;)
+      chars += blocks[hi++]!.text.length;
     const results = scanBlocks(this.#matcher, blocks.slice(lo, hi));
     for (let b = from; b < to; b++) {
       const block = blocks[b]!;
@@ -318,7 +321,7 @@ export function compareMentions(a: PlacedMention, b: PlacedMention): number {
  * The index of the first block at or below the top of the viewport, by binary search
  * (blocks are in document order, which is top-to-bottom order for article text).
  */
-function firstVisibleBlock(blocks: TextBlock[], doc: Document): number {
+function firstVisibleBlock(blocks: TextBlock[]): number {
   if (blocks.length < 64) return 0;
   const top = (block: TextBlock): number => {
     const element = block.segments[0]?.node.parentElement;
@@ -331,6 +334,5 @@ function firstVisibleBlock(blocks: TextBlock[], doc: Document): number {
     if (top(blocks[mid]!) < 0) lo = mid + 1;
     else hi = mid;
   }
-  void doc;
   return Math.min(lo, blocks.length - 1);
 }

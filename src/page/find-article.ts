@@ -82,7 +82,7 @@ export function isBoilerplate(element: Element): boolean {
   const tag = element.localName;
   if (BOILERPLATE_TAGS.has(tag)) return true;
   if ((tag === 'header' || tag === 'footer') && !element.closest('article')) return true;
-  if (tag === 'aside') return true;
+  if (tag === 'aside' && !element.closest('article')) return true;
   const role = element.getAttribute('role');
   if (role && BOILERPLATE_ROLES.has(role)) return true;
   if (tag === 'ins' && element.classList.contains('adsbygoogle')) return true;

@@ -25,6 +25,8 @@ export interface ExtensionHarness {
   openExtensionPage(path: string): Promise<TestPage>;
   /** Opens the popup as a tab, pointed at the tab that shows `page`. */
   openPopupFor(page: TestPage): Promise<TestPage>;
+  /** Merges `change` into the stored settings (as the glossary page would). */
+  setSettings(change: Record<string, unknown>): Promise<void>;
   /** Saves a PNG under tests/browser/artifacts/<browser>/<name>.png and returns its path. */
   screenshot(page: TestPage, name: string): Promise<string>;
 }
@@ -74,6 +76,11 @@ export function describeInBrowsers(title: string, body: (h: ExtensionHarness) =>
         await probe.close();
         return harness.openExtensionPage(`popup.html?tab=${tabId}`);
       },
+      async setSettings(change) {
+        const page = await harness.openExtensionPage('popup.html');
+        await page.evaluate(writeSettingsInExtensionPage, change);
+        await page.close();
+      },
       async screenshot(page, shot) {
         const dir = join(ARTIFACTS_DIR, name);
         mkdirSync(dir, { recursive: true });
@@ -110,4 +117,19 @@ async function findTabIdInExtensionPage(url: string): Promise<number> {
     await new Promise((done) => setTimeout(done, 100));
   }
   throw new Error(`No tab with a content script reports ${url}`);
+}
+
+/** Runs in an extension page: merges a change into `storage.sync` "settings". */
+async function writeSettingsInExtensionPage(change: Record<string, unknown>): Promise<void> {
+  type Area = {
+    get(key: string): Promise<Record<string, unknown>>;
+    set(items: object): Promise<void>;
+  };
+  const g = globalThis as unknown as {
+    browser?: { storage: { sync: Area } };
+    chrome: { storage: { sync: Area } };
+  };
+  const sync = (g.browser ?? g.chrome).storage.sync;
+  const current = ((await sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+  await sync.set({ settings: { ...current, ...change } });
 }

@@ -353,3 +353,20 @@ describe('context cues that are ambiguous names themselves', () => {
     expect(result.pending.map((m) => m.id)).toEqual(['microsoft-maia']);
   });
 });
+
+describe('overlapping aliases', () => {
+  it('lets a later word start a longer mention when the first match would strand a number', () => {
+    expect(find('AWS Trainium 2 and AWS Trainium2 and AWS Trainium-2')).toEqual([
+      'aws:AWS',
+      'trainium-2:Trainium 2',
+      'aws:AWS',
+      'trainium-2:Trainium2',
+      'aws:AWS',
+      'trainium-2:Trainium-2',
+    ]);
+  });
+
+  it('keeps the first match when no later word gives a longer mention', () => {
+    expect(find('AWS Trainium 2025 plans')).toEqual(['trainium:AWS Trainium']);
+  });
+});

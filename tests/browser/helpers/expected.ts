@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { bundledGlossary } from '../../../src/glossary/bundled';
+import { compileMatcher } from '../../../src/glossary/matcher';
+import { collectText } from '../../../src/page/collect-text';
+import { findArticleRoot } from '../../../src/page/find-article';
+import { highlightName } from '../../../src/page/highlights';
+import { scanBlocks } from '../../../src/page/scan-blocks';
+import type { HighlightedRange } from './probes';
+
+const matcher = compileMatcher(bundledGlossary.entries);
+const kinds = new Map(bundledGlossary.entries.map((e) => [e.id, e.kind]));
+
+/**
+ * What the page should show for a fixture: the same matcher and text model run in Node
+ * (linkedom), as highlight names and texts in document order.
+ */
+export function expectedHighlights(
+  fixture: string,
+  scope: 'article' | 'page' = 'page',
+): HighlightedRange[] {
+  const html = readFileSync(resolve('tests/fixtures', fixture), 'utf8');
+  const { document } = parseHTML(html);
+  const root = scope === 'article' ? findArticleRoot(document as unknown as Document) : document;
+  const blocks = collectText(root as unknown as Node, { visibility: 'ignore' });
+  return scanBlocks(matcher, blocks).flatMap((mentions) =>
+    mentions.map((m) => ({ name: highlightName(kinds.get(m.id)!), text: m.text })),
+  );
+}
