@@ -62,12 +62,16 @@ export function loadEntries(path: string): Entry[] {
   return glossary.entries;
 }
 
+const MONTHS =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre)(?:[ \u00A0]\p{N}+)?$/u;
+
 const STOPWORDS = new Set(
   (
     'The A An And Or But In On At Of For To With By From As Is It Its This That These Those ' +
     'He She They We You I His Her Their Our Your If When While After Before Since Until ' +
     'Le La Les Un Une Des Du De Et Ou Mais En Dans Sur Pour Par Avec Sans Ce Cette Ces Il Elle ' +
-    'Ils Elles Nous Vous On Son Sa Ses Leur Leurs Au Aux Si Quand Depuis Selon Comme Mais Pas'
+    'Ils Elles Nous Vous On Son Sa Ses Leur Leurs Au Aux Si Quand Depuis Selon Comme Mais Pas ' +
+    'Most Many Some All Every Each No Not Also Both Plus Tous Toutes Chaque Aucun'
   ).split(' '),
 );
 
@@ -92,6 +96,7 @@ export function unknownTerms(text: string, mentions: Mention[]): [string, number
       surface = surface.slice(words[0]!.length + 1);
     }
     if (covered(start, start + surface.length)) continue;
+    if (!/\p{L}/u.test(surface) || MONTHS.test(surface)) continue;
     const single = !/[ \-\u00A0]/.test(surface);
     const acronym = /^[\p{Lu}\p{N}]{2,}s?$/u.test(surface) && /\p{Lu}/u.test(surface);
     if (single && !acronym) {

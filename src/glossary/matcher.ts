@@ -2,22 +2,30 @@
  * The glossary matcher: finds mentions of glossary entries in plain text.
  *
  * Every alias is compiled once into ONE trie-factored RegExp (common prefixes shared,
- * case-insensitive, Unicode word boundaries as lookarounds). A match only proposes a
- * span; the alias table then decides which alias it is (by its separator-free,
- * lower-case key) and applies the alias's case, plural, language and context rules.
+ * each accepted casing a branch, Unicode word boundaries). A match only proposes a span;
+ * the alias table then decides which alias it is (by its separator-free, lower-case key)
+ * and applies the alias's case, plural, language and context rules. Sorted,
+ * non-overlapping, leftmost-longest mentions; offsets always index the caller's text.
  *
- * Pattern vs automaton, measured with bench/node-matcher.ts (Node 20, V8 11.3, on this
- * project's 2-core machine, a 110-entry test glossary, 5 MB of generated article text;
- * numbers in ms per MB, lower is better):
- *   - trie-factored RegExp, lookbehind left boundary ........ ~13 ms/MB, compile ~3 ms
- *   - trie-factored RegExp, left boundary checked in JS ..... ~12 ms/MB
- *   - word-start trie automaton in JS (walks the trie from
- *     every word start, no RegExp) .......................... ~33 ms/MB, build ~1 ms
- * DESIGN.md's Chromium prototype saw the same order (16 ms/MB for the pattern, 31 ms
- * for an Aho-Corasick automaton) and found lookbehind faster than a JS check in
- * Chromium, so the matcher uses the pattern with lookbehind. The pattern source can be
- * generated at build time (`compilePattern`) and shipped, so the content script only
- * pays for `new RegExp` and the alias table.
+ * Pattern vs automaton, measured with bench/matcher.ts on this project's 2-core machine,
+ * the real glossary (85 entries, 319 aliases) and articles of 1 and 5 MB generated from
+ * the fixture articles' paragraphs (~14,700 mentions per MB), findMentions per block,
+ * best of several runs (the machine was shared, so +-20%), in ms per MB:
+ *
+ *                                          Chromium 156   Node 20
+ *   pattern, left boundary checked in JS        28-29       37-41   (regex alone: 12.2)
+ *   pattern, lookbehind left boundary           30-33       46-48   (regex alone: 15.8)
+ *   JS trie automaton (walks the trie from
+ *   every word start; no case/context rules)    51          62-68
+ *
+ * So: one case-sensitive trie-factored pattern (case variants of `name` aliases are
+ * separate branches; a case-insensitive pattern compiled twice as slowly and proposed
+ * many candidates the case rules rejected), with the left boundary checked in JS: the
+ * lookbehind that the DESIGN prototype found faster lost in Chromium 156 here too.
+ * Compile: compilePattern 2.7-3.5 ms (Chromium), so it can run at build time;
+ * pre-built pattern -> first findMentions, cold: 5.9 ms in Chromium (mostly V8 compiling
+ * the 7 KB RegExp), ~10 ms in Node. Beyond the RegExp, the time goes to context cues
+ * (indexOf on the folded block, ~4 ms/MB) and per-mention bookkeeping.
  */
 import type { Alias, CaseRule, Entry, Lang } from './types';
 import {

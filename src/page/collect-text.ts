@@ -176,15 +176,20 @@ function hiddenByCss(element: Element): boolean {
   return view?.getComputedStyle(element).display !== 'contents';
 }
 
+/** The parent node, crossing from a shadow root to its host. */
+function parentOf(node: Node): Node | null {
+  return node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null;
+}
+
 function isInsideExcluded(node: Node): boolean {
-  for (let n = node.parentNode; n && n.nodeType === ELEMENT_NODE; n = n.parentNode) {
-    if (isExcludedElement(n as Element)) return true;
+  for (let n = parentOf(node); n; n = parentOf(n)) {
+    if (n.nodeType === ELEMENT_NODE && isExcludedElement(n as Element)) return true;
   }
   return false;
 }
 
 function inheritedLang(node: Node): string | null {
-  for (let n: Node | null = node; n; n = n.parentNode) {
+  for (let n: Node | null = node; n; n = parentOf(n)) {
     if (n.nodeType === ELEMENT_NODE && (n as Element).hasAttribute('lang')) {
       return primaryLanguage((n as Element).getAttribute('lang'));
     }

@@ -173,7 +173,7 @@ function Chain(props: CardProps) {
         {shown.map((step) => (
           <li key={step.id} class="sl-chain__step" style={{ '--depth': String(step.depth - 1) }}>
             <span class="sl-chain__via">{relationLabel(step.via, lang)}</span>{' '}
-            <EntryLink id={step.id} label={pick(step.name, lang)} props={props} />{' '}
+            <EntryLink id={step.id} label={shortName(pick(step.name, lang))} props={props} />{' '}
             <Jurisdictions codes={step.jurisdiction} lang={lang} />
           </li>
         ))}
@@ -243,7 +243,7 @@ function Related(props: CardProps) {
     const other = index.byId.get(id);
     if (!other || seen.has(id) || id === entry.id) return;
     seen.add(id);
-    items.push({ id, label: pick(other.name, lang), type });
+    items.push({ id, label: shortName(pick(other.name, lang)), type });
   };
   for (const type of RELATED_ORDER) {
     for (const r of relations.outgoing) if (r.type === type) add(r.id, r.type);
@@ -263,4 +263,9 @@ function Related(props: CardProps) {
       </ul>
     </section>
   );
+}
+
+/** "TSMC (Taiwan Semiconductor Manufacturing Company)" -> "TSMC", for lists and chains. */
+export function shortName(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, '') || name;
 }

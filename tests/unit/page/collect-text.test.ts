@@ -219,3 +219,21 @@ describe('other DOMs and helpers', () => {
     ]);
   });
 });
+
+describe('shadow roots', () => {
+  it('collects an open shadow root with the language of its host', () => {
+    document.documentElement.setAttribute('lang', 'fr');
+    const root = body('<div id="host"></div>');
+    const shadow = root.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Trainium <em>2</em></p><code>x</code>';
+    expect(collectText(shadow).map((b) => [b.text, b.lang])).toEqual([['Trainium 2', 'fr']]);
+    document.documentElement.removeAttribute('lang');
+  });
+
+  it('collects nothing from a shadow root inside excluded content', () => {
+    const root = body('<pre><span id="host"></span></pre>');
+    const shadow = root.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Nvidia</p>';
+    expect(collectText(shadow)).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+import { expect, it } from 'vitest';
+import { describeInBrowsers, type TestPage } from './helpers';
+import { clickCardLink, countHighlights, mentionPoint, readCard } from './helpers/probes';
+
+const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Moves the pointer onto the `nth` mark reading `text`, in small steps as a reader would. */
+async function hover(page: TestPage, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(mentionPoint, [text, nth] as [string, number]);
+  if (!point) throw new Error(`No mark reads "${text}"`);
+  await page.mouseMove(point.x - 6, point.y);
+  await settle(30);
+  await page.mouseMove(point.x, point.y);
+  return point;
+}
+
+async function waitForCard(page: TestPage, name?: string): Promise<void> {
+  await page.waitFor(
+    (expected: string | null) => {
+      const host = document.querySelector('sovereignty-lens-ui');
+      const heading = host?.shadowRoot?.querySelector('[role="dialog"] h2');
+      return !!heading && (expected === null || heading.textContent === expected);
+    },
+    name ?? null,
+    5_000,
+  );
+}
+
+async function waitForNoCard(page: TestPage): Promise<void> {
+  await page.waitFor(() => {
+    const host = document.querySelector('sovereignty-lens-ui');
+    return !host?.shadowRoot?.querySelector('[role="dialog"]');
+  });
+}
+
+describeInBrowsers('hover card', (h) => {
+  it('shows the card of a hovered mention with its name and sovereignty text, and hides it when the pointer leaves', async () => {
+    const page = await h.openFixture('articles/demo-en.html');
+    await page.waitFor(countHighlights);
+    await hover(page, 'Trainium 2');
+    await waitForCard(page, 'AWS Trainium2');
+    const card = await page.evaluate(readCard);
+    expect(card.text).toContain('Sovereignty'.toUpperCase());
+    expect(card.text).toMatch(/Dependency chain/i);
+    expect(card.text).toMatch(/TSMC/);
+    await h.screenshot(page, 'card-light');
+    await page.mouseMove(5, 5);
+    await waitForNoCard(page);
+    await page.close();
+  });
+
+  it('closes the card with Escape', async () => {
+    const page = await h.openFixture('articles/demo-en.html');
+    await page.waitFor(countHighlights);
+    await hover(page, 'CUDA');
+    await waitForCard(page, 'CUDA');
+    await page.press('Escape');
+    await waitForNoCard(page);
+    await page.close();
+  });
+
+  it('shows a related entity in place, with a way back', async () => {
+    const page = await h.openFixture('articles/demo-en.html');
+    await page.waitFor(countHighlights);
+    await hover(page, 'Trainium 2');
+    await waitForCard(page, 'AWS Trainium2');
+    expect(await page.evaluate(clickCardLink, 'annapurna-labs')).toBe(true);
+    await waitForCard(page, 'Annapurna Labs');
+    const backed = await page.evaluate(() => {
+      const host = document.querySelector('sovereignty-lens-ui');
+      const back = host?.shadowRoot?.querySelector<HTMLButtonElement>('.sl-card__header button');
+      back?.click();
+      return !!back;
+    });
+    expect(backed).toBe(true);
+    await waitForCard(page, 'AWS Trainium2');
+    await page.close();
+  });
+
+  it('does not open a card while the pointer sweeps fast across marks', async () => {
+    const page = await h.openFixture('articles/demo-en.html');
+    await page.waitFor(countHighlights);
+    const point = await page.evaluate(mentionPoint, ['Trainium 2', 0] as [string, number]);
+    if (!point) throw new Error('no mark');
+    for (let i = 0; i < 12; i++) {
+      await page.mouseMove(point.x - 300 + i * 50, point.y);
+      await settle(16);
+    }
+    await page.mouseMove(point.x + 400, point.y + 200);
+    await settle(600);
+    expect((await page.evaluate(readCard)).open).toBe(false);
+    await page.close();
+  });
+
+  it('keeps the card inside the viewport near every edge, in a small window', async () => {
+    const page = await h.openFixture('articles/demo-en.html');
+    await page.setViewport(700, 500);
+    await page.waitFor(countHighlights);
+    for (const [text, nth] of [
+      ['Amazon', 0],
+      ['Nvidia', 2],
+      ['Technological sovereignty', 0],
+      ['OVHcloud', 0],
+    ] as [string, number][]) {
+      await page.mouseMove(2, 2);
+      await waitForNoCard(page);
+      await hover(page, text, nth);
+      await waitForCard(page);
+      await settle(100);
+      const card = await page.evaluate(readCard);
+      expect(card.rect!.left, text).toBeGreaterThanOrEqual(0);
+      expect(card.rect!.top, text).toBeGreaterThanOrEqual(0);
+      expect(card.rect!.right, text).toBeLessThanOrEqual(card.viewport.width);
+      expect(card.rect!.bottom, text).toBeLessThanOrEqual(card.viewport.height);
+    }
+    await page.close();
+  });
+
+  it('renders the card dark on a dark page', async () => {
+    const page = await h.openFixture('articles/demo-en.html');
+    await page.evaluate(() => {
+      document.body.style.background = '#111418';
+      document.body.style.color = '#e6e6e6';
+    });
+    await page.waitFor(countHighlights);
+    await hover(page, 'ASML');
+    await waitForCard(page, 'ASML');
+    const dark = await page.evaluate(() => {
+      const host = document.querySelector('sovereignty-lens-ui');
+      return !!host?.shadowRoot?.querySelector('.sl-root.sl-dark');
+    });
+    expect(dark).toBe(true);
+    await h.screenshot(page, 'card-dark');
+    await page.close();
+  });
+});
