@@ -62,9 +62,10 @@ export interface FindOptions {
   lang?: string | null;
   /**
    * Neighbouring text (e.g. the blocks around this one, ~40 words each side) in which
-   * the context cues of ambiguous aliases are also looked for.
+   * the context cues of ambiguous aliases are also looked for; or a function returning
+   * it, called only when an ambiguous alias finds no cue in the text itself.
    */
-  contextText?: string;
+  contextText?: string | (() => string);
   /** Ids of entries mentioned nearby; a related entry counts as a context cue. */
   contextIds?: Iterable<string>;
 }
@@ -569,6 +570,14 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     }
 
     const cueFound = new Map<AliasInfo, 'here' | 'near' | false>();
+    let context: string | undefined;
+    const contextText = (): string => {
+      if (context === undefined) {
+        const given = options.contextText;
+        context = (typeof given === 'function' ? given() : given) ?? '';
+      }
+      return context;
+    };
     // Folding is just lower case for ASCII text (most English), NFD without marks otherwise.
     const folded = new Map<string, string>();
     const hasCueIn = (cues: CueSet, source: string): boolean => {
@@ -582,7 +591,7 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
         alias.cues ??= compileCues(alias.context ?? []);
         found = hasCueIn(alias.cues, text)
           ? 'here'
-          : !!options.contextText && hasCueIn(alias.cues, options.contextText)
+          : contextText() !== '' && hasCueIn(alias.cues, contextText())
             ? 'near'
             : false;
         cueFound.set(alias, found);

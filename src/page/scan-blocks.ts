@@ -35,7 +35,7 @@ export function scanBlocks(
   const results = blocks.map((block, index) =>
     matcher.scan(block.text, {
       lang: block.lang,
-      contextText: neighbourText(blocks, index, window),
+      contextText: () => neighbourText(blocks, index, window),
     }),
   );
   return results.map((result, index) => {

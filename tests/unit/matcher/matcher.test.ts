@@ -217,6 +217,19 @@ describe('findMentions', () => {
     expect(find('Rainier was switched on.', { contextText: 'Prince of Monaco.' })).toEqual([]);
   });
 
+  it('asks for the context text only when an ambiguous alias lacks a cue', () => {
+    let calls = 0;
+    const contextText = (): string => {
+      calls++;
+      return 'Anthropic trains on it.';
+    };
+    expect(find('Nvidia and CUDA.', { contextText })).toEqual(['nvidia:Nvidia', 'cuda:CUDA']);
+    expect(find('Rainier, the AWS cluster.', { contextText })).toHaveLength(2);
+    expect(calls).toBe(0);
+    expect(find('Rainier and Maia.', { contextText })).toEqual(['project-rainier:Rainier']);
+    expect(calls).toBe(1);
+  });
+
   it('counts an unambiguous mention of a related entry as a cue', () => {
     expect(find('Anthropic named it Claude.')).toEqual(['anthropic:Anthropic', 'claude:Claude']);
     expect(find('Claude, from Anthropic.')).toEqual(['claude:Claude', 'anthropic:Anthropic']);
