@@ -12,6 +12,7 @@ import {
   type Matcher,
 } from '../src/glossary/matcher';
 import { aliasKey, stripSeparators } from '../src/glossary/normalise';
+import { scanBlocks } from '../src/page/scan-blocks';
 import type { Entry } from '../src/glossary/types';
 
 export interface MatcherBenchOptions {
@@ -82,6 +83,8 @@ function median(values: number[]): number {
 
 /** Runs every block of an article through a matcher; returns the mention count. */
 function scanAll(matcher: Pick<Matcher, 'findMentions'>, blocks: string[]): number {
+  const whole = (matcher as { scanAll?: (blocks: string[]) => number }).scanAll;
+  if (whole) return whole(blocks);
   let count = 0;
   for (const block of blocks) count += matcher.findMentions(block).length;
   return count;
@@ -233,6 +236,19 @@ export function benchMatcher(options: MatcherBenchOptions): MatcherBenchRow[] {
     ['pattern, lookbehind', compileMatcher(options.entries, { leftBoundary: 'lookbehind' })],
     ['JS trie automaton', compileAutomaton(options.entries)],
   ];
+  // The page's way: every block with its neighbours as context (scanBlocks).
+  const shipped = variants[0]![1] as Matcher;
+  variants.push([
+    'scanBlocks (default, with context windows)',
+    {
+      findMentions: () => [],
+      scanAll: (blocks: string[]) =>
+        scanBlocks(
+          shipped,
+          blocks.map((text) => ({ text, lang: null })),
+        ).reduce((n, mentions) => n + mentions.length, 0),
+    } as Pick<Matcher, 'findMentions'>,
+  ]);
   for (const sizeMb of options.sizesMb ?? [1, 5]) {
     const blocks = generateArticle(options.paragraphs, sizeMb);
     const chars = blocks.reduce((n, b) => n + b.length, 0);
