@@ -1,4 +1,71 @@
-/** Wires the background: nothing runs at import time. */
+import { browser } from 'wxt/browser';
+import type { Message } from '../messaging/protocol';
+import {
+  LOOK_UP_MENU_ID,
+  handleCommand,
+  handleLookUp,
+  handleRuntimeMessage,
+  handleTabLoading,
+  type BackgroundApi,
+} from './handlers';
+
+const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+const iconPaths = (folder: string) =>
+  Object.fromEntries(ICON_SIZES.map((size) => [size, `/${folder}/${size}.png`]));
+
+/** The toolbar button: `action` in MV3, `browserAction` in Firefox MV2. */
+function toolbar() {
+  return (
+    browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction
+  );
+}
+
+function createApi(): BackgroundApi {
+  return {
+    extensionId: browser.runtime.id,
+    async setBadge(tabId, text) {
+      await toolbar()
+        .setBadgeText({ tabId, text })
+        .catch(() => undefined);
+      if (text)
+        await toolbar()
+          .setBadgeBackgroundColor({ tabId, color: '#1f3b73' })
+          .catch(() => undefined);
+    },
+    async setIcon(tabId, active) {
+      await toolbar()
+        .setIcon({ tabId, path: iconPaths(active ? 'icon' : 'icon-off') })
+        .catch(() => undefined);
+    },
+    async sendToTab(tabId, message: Message) {
+      return browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+    },
+    async activeTabId() {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id;
+    },
+  };
+}
+
+/** Wires the background: badge, icon, keyboard commands and the context menu. */
 export function startBackground(): void {
-  // Filled by the popup and site-control features (badge, context menu, commands).
+  const api = createApi();
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    void handleRuntimeMessage(api, raw, sender);
+    return undefined;
+  });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void handleTabLoading(api, tabId);
+  });
+  browser.commands.onCommand.addListener((command) => void handleCommand(api, command));
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: LOOK_UP_MENU_ID,
+      title: browser.i18n.getMessage('lookUpMenu'),
+      contexts: ['selection'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === LOOK_UP_MENU_ID) void handleLookUp(api, info.selectionText, tab?.id);
+  });
 }

@@ -122,6 +122,20 @@ export class PageSession {
     return this.#marksVisible;
   }
 
+  /** Shows the card of an entry next to the current selection (context menu). */
+  async showForSelection(id: string): Promise<void> {
+    const selection = window.getSelection();
+    const rect =
+      selection && selection.rangeCount > 0
+        ? selection.getRangeAt(0).getBoundingClientRect()
+        : undefined;
+    await this.#cards.show(id, () => rect ?? new DOMRect(innerWidth / 2, 80, 0, 0), {
+      lang: readerLanguage(this.#settings),
+      dark: isDarkPage(this.#settings),
+      focus: true,
+    });
+  }
+
   #focus(mention: PlacedMention): void {
     this.#focused = mention;
     this.annotator.highlights.mark(FOCUS_HIGHLIGHT, mention.range);

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { bundledGlossary } from '../glossary/bundled';
 import { indexGlossary, type GlossaryIndex } from '../glossary/glossary-index';
 import { compileMatcher, type Matcher } from '../glossary/matcher';
+import { createSearchIndex } from '../glossary/search';
 import { sendToBackground } from '../messaging/send';
 import { isOwnSender, parseMessage, type Message, type PageSummary } from '../messaging/protocol';
 import { supportsHighlights } from '../page/highlights';
@@ -91,10 +92,22 @@ class ContentController {
       case 'page/toggle-marks':
         return { visible: session?.toggleMarks() ?? false };
       case 'page/look-up':
-        return { found: false };
+        return { found: await this.#lookUp(message.text) };
       default:
         return undefined;
     }
+  }
+
+  /** The entry a selected text names (the matcher first, then the search), shown as a card. */
+  async #lookUp(text: string): Promise<boolean> {
+    const session = this.#session;
+    if (!session || !this.#matcher) return false;
+    const id =
+      this.#matcher.findMentions(text)[0]?.id ??
+      createSearchIndex(bundledGlossary.entries).search(text, 1)[0]?.entry.id;
+    if (!id) return false;
+    await session.showForSelection(id);
+    return true;
   }
 
   #summary(): PageSummary {

@@ -20,6 +20,27 @@ const MESSAGES = {
     yourEntry: 'Your entry',
     yourNote: 'Your note',
     jurisdiction: 'Controlled from',
+    searchPlaceholder: 'Search the glossary',
+    searchLabel: 'Search the glossary',
+    onThisPage: 'On this page',
+    actors: '{count} actors',
+    actor: '1 actor',
+    nothingFound: 'No known actor on this page.',
+    noResults: 'Nothing in the glossary matches “{query}”.',
+    cannotRun:
+      'Sovereignty Lens cannot read this page (browser pages, extension stores and built-in PDF viewers are off limits to extensions). The glossary search still works.',
+    pausedHere: 'Sovereignty Lens is off on this site.',
+    pausedEverywhere: 'Sovereignty Lens is paused everywhere.',
+    disableSite: 'Off on {site}',
+    pauseAll: 'Pause everywhere',
+    openGlossary: 'Glossary & settings',
+    articleMap: 'This article’s map',
+    mentions: '{count} mentions',
+    mention: '1 mention',
+    profileLabel: 'Who controls the actors of this page',
+    showInPage: 'Show in the page',
+    results: 'Results',
+    loading: 'Reading the page…',
   },
   fr: {
     dependency: 'Ce dont il rend dépendant',
@@ -39,6 +60,27 @@ const MESSAGES = {
     yourEntry: 'Votre fiche',
     yourNote: 'Votre note',
     jurisdiction: 'Contrôlé depuis',
+    searchPlaceholder: 'Chercher dans le glossaire',
+    searchLabel: 'Chercher dans le glossaire',
+    onThisPage: 'Sur cette page',
+    actors: '{count} acteurs',
+    actor: '1 acteur',
+    nothingFound: 'Aucun acteur connu sur cette page.',
+    noResults: 'Rien dans le glossaire ne correspond à « {query} ».',
+    cannotRun:
+      'Sovereignty Lens ne peut pas lire cette page (pages du navigateur, boutiques d’extensions et lecteurs PDF intégrés sont interdits aux extensions). La recherche dans le glossaire reste disponible.',
+    pausedHere: 'Sovereignty Lens est désactivé sur ce site.',
+    pausedEverywhere: 'Sovereignty Lens est en pause partout.',
+    disableSite: 'Désactivé sur {site}',
+    pauseAll: 'Pause partout',
+    openGlossary: 'Glossaire et réglages',
+    articleMap: 'Carte de l’article',
+    mentions: '{count} mentions',
+    mention: '1 mention',
+    profileLabel: 'Qui contrôle les acteurs de cette page',
+    showInPage: 'Montrer dans la page',
+    results: 'Résultats',
+    loading: 'Lecture de la page…',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -47,6 +89,43 @@ export type MessageKey = keyof (typeof MESSAGES)['en'];
 /** The interface string `key` in `lang`, with `{name}`-style placeholders filled. */
 export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}
+
+const KIND_PLURALS: Record<Kind, Localized> = {
+  chip: { en: 'Chips', fr: 'Puces' },
+  software: { en: 'Software', fr: 'Logiciels' },
+  company: { en: 'Companies', fr: 'Entreprises' },
+  cloud: { en: 'Clouds', fr: 'Clouds' },
+  policy: { en: 'Policies', fr: 'Politiques publiques' },
+  project: { en: 'Projects', fr: 'Projets' },
+  institution: { en: 'Institutions', fr: 'Institutions' },
+  model: { en: 'AI models', fr: 'Modèles d’IA' },
+  technology: { en: 'Technologies', fr: 'Technologies' },
+  concept: { en: 'Concepts', fr: 'Notions' },
+};
+
+export function kindPlural(kind: Kind, lang: Lang): string {
+  return KIND_PLURALS[kind][lang];
+}
+
+/** A colour per jurisdiction for profile bars and graph nodes (stable, readable both themes). */
+export function jurisdictionColor(code: string): string {
+  const fixed: Record<string, string> = {
+    US: '#3b6fd8',
+    EU: '#f2b632',
+    FR: '#2f9e44',
+    DE: '#7950f2',
+    NL: '#f76707',
+    TW: '#d6336c',
+    CN: '#e03131',
+    KR: '#1098ad',
+    JP: '#ae3ec9',
+    GB: '#495057',
+  };
+  if (fixed[code]) return fixed[code];
+  let hash = 0;
+  for (const char of code) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `hsl(${hash % 360} 55% 50%)`;
 }
 
 const KIND_LABELS: Record<Kind, Localized> = {

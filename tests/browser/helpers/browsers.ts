@@ -172,7 +172,20 @@ function wrapPuppeteer(page: PpPage): TestPage {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeoutMs = 10_000) {
-      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg);
+      // Polled from here: Firefox's BiDi sometimes fails one evaluation while a page is
+      // settling ("right-hand side of 'in' should be an object"); a retry succeeds.
+      const deadline = Date.now() + timeoutMs;
+      let lastError: unknown;
+      while (Date.now() < deadline) {
+        try {
+          if (await page.evaluate(fn as never, arg)) return;
+          lastError = undefined;
+        } catch (error) {
+          lastError = error;
+        }
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error(`Waiting failed: ${timeoutMs} ms exceeded`, { cause: lastError });
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key as never),

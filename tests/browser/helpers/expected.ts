@@ -20,11 +20,19 @@ export function expectedHighlights(
   fixture: string,
   scope: 'article' | 'page' = 'page',
 ): HighlightedRange[] {
+  return expectedMentions(fixture, scope).map(({ name, text }) => ({ name, text }));
+}
+
+/** Like `expectedHighlights`, with each mention's entry id. */
+export function expectedMentions(
+  fixture: string,
+  scope: 'article' | 'page' = 'page',
+): (HighlightedRange & { id: string })[] {
   const html = readFileSync(resolve('tests/fixtures', fixture), 'utf8');
   const { document } = parseHTML(html);
   const root = scope === 'article' ? findArticleRoot(document as unknown as Document) : document;
   const blocks = collectText(root as unknown as Node, { visibility: 'ignore' });
   return scanBlocks(matcher, blocks).flatMap((mentions) =>
-    mentions.map((m) => ({ name: highlightName(kinds.get(m.id)!), text: m.text })),
+    mentions.map((m) => ({ id: m.id, name: highlightName(kinds.get(m.id)!), text: m.text })),
   );
 }

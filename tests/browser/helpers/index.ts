@@ -35,6 +35,8 @@ export interface ExtensionHarness {
  * Declares the enclosed tests once per real browser (Chromium and Firefox), each with its
  * own browser, extension and fixture server, torn down after the block.
  */
+let pageCounter = 0;
+
 export function describeInBrowsers(title: string, body: (h: ExtensionHarness) => void): void {
   describe.each(BROWSER_NAMES)(`${title} [%s]`, (name) => {
     let browser: TestBrowser | undefined;
@@ -61,7 +63,10 @@ export function describeInBrowsers(title: string, body: (h: ExtensionHarness) =>
       },
       async openFixture(path) {
         const page = await harness.browser.newPage();
-        await page.goto(harness.server.url(path));
+        // A unique query per page, so a tab left open by a failed test is never mistaken
+        // for this one.
+        const separator = path.includes('?') ? '&' : '?';
+        await page.goto(harness.server.url(`${path}${separator}page=${++pageCounter}`));
         return page;
       },
       async openExtensionPage(path) {

@@ -1,0 +1,75 @@
+/**
+ * The background's message and event handlers, as plain functions over a small API
+ * surface so unit tests call them directly.
+ */
+import type { Browser } from 'wxt/browser';
+import { isOwnSender, parseMessage, type Message } from '../messaging/protocol';
+
+/** The parts of the extension API the handlers use. */
+export interface BackgroundApi {
+  extensionId: string;
+  setBadge(tabId: number, text: string): Promise<void>;
+  setIcon(tabId: number, active: boolean): Promise<void>;
+  sendToTab(tabId: number, message: Message): Promise<unknown>;
+  activeTabId(): Promise<number | undefined>;
+}
+
+/** Badge text for a number of distinct entities: empty for none, "99+" past 99. */
+export function badgeText(distinct: number): string {
+  if (distinct <= 0) return '';
+  return distinct > 99 ? '99+' : String(distinct);
+}
+
+/**
+ * Handles a runtime message; only `tab/summary-changed` from a content script of this
+ * extension is meant for the background. Returns true when the message was handled.
+ */
+export async function handleRuntimeMessage(
+  api: BackgroundApi,
+  raw: unknown,
+  sender: Pick<Browser.runtime.MessageSender, 'id' | 'tab' | 'frameId'> | undefined,
+): Promise<boolean> {
+  const message = parseMessage(raw);
+  if (!message || !isOwnSender(sender, api.extensionId)) return false;
+  if (message.type !== 'tab/summary-changed') return false;
+  const tabId = sender?.tab?.id;
+  if (tabId === undefined || (sender?.frameId ?? 0) !== 0) return false;
+  await api.setBadge(tabId, message.active ? badgeText(message.distinct) : '');
+  await api.setIcon(tabId, message.active);
+  return true;
+}
+
+/** A tab started loading a new page: its badge belongs to the old page. */
+export async function handleTabLoading(api: BackgroundApi, tabId: number): Promise<void> {
+  await api.setBadge(tabId, '');
+}
+
+export const COMMANDS = {
+  'toggle-marks': { type: 'page/toggle-marks' },
+  'next-mention': { type: 'page/step', direction: 1 },
+  'previous-mention': { type: 'page/step', direction: -1 },
+} as const satisfies Record<string, Message>;
+
+/** A keyboard command: forwarded to the active tab's content script. */
+export async function handleCommand(api: BackgroundApi, command: string): Promise<boolean> {
+  const message = (COMMANDS as Record<string, Message>)[command];
+  if (!message) return false;
+  const tabId = await api.activeTabId();
+  if (tabId === undefined) return false;
+  await api.sendToTab(tabId, message);
+  return true;
+}
+
+export const LOOK_UP_MENU_ID = 'sovereignty-lens-look-up';
+
+/** The context-menu item: shows the card of the selected text in its page. */
+export async function handleLookUp(
+  api: BackgroundApi,
+  selection: string | undefined,
+  tabId: number | undefined,
+): Promise<boolean> {
+  const text = selection?.trim().slice(0, 200);
+  if (!text || tabId === undefined) return false;
+  await api.sendToTab(tabId, { type: 'page/look-up', text });
+  return true;
+}
