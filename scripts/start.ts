@@ -26,7 +26,6 @@ if (!args.has('--skip-build')) {
 }
 
 const CHROME_CANDIDATES = [
-  process.env.CHROME_PATH,
   '/usr/bin/google-chrome',
   '/usr/bin/google-chrome-stable',
   '/usr/bin/chromium',
@@ -38,14 +37,15 @@ const CHROME_CANDIDATES = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 const FIREFOX_CANDIDATES = [
-  process.env.FIREFOX_PATH,
   '/usr/bin/firefox',
   '/usr/bin/firefox-esr',
   '/Applications/Firefox.app/Contents/MacOS/firefox',
   'C:\\Program Files\\Mozilla Firefox\\firefox.exe',
 ];
 
-const browserPath = (firefox ? FIREFOX_CANDIDATES : CHROME_CANDIDATES).find(
+// A browser named in the environment is the only one tried.
+const named = firefox ? process.env.FIREFOX_PATH : process.env.CHROME_PATH;
+const browserPath = (named ? [named] : firefox ? FIREFOX_CANDIDATES : CHROME_CANDIDATES).find(
   (p): p is string => !!p && existsSync(p),
 );
 const hasDisplay =
@@ -101,6 +101,8 @@ Then open the demo article: ${demoUrl}
           `--user-data-dir=${mkdtempSync(join(tmpdir(), 'sovereignty-lens-'))}`,
           '--no-first-run',
           '--no-default-browser-check',
+          // Chromium refuses to start as root with its sandbox (containers, CI machines).
+          ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
           `--disable-extensions-except=${outDir}`,
           `--load-extension=${outDir}`,
           demoUrl,
