@@ -9,6 +9,8 @@ import type { PlacedMention } from '../page/mention-index';
 /** Pointer speed above which a mention under the pointer is being swept past, not read. */
 const SWEEP_PX_PER_MS = 1.2;
 const HIDE_GRACE_MS = 350;
+/** Without a move for this long, the pointer is at rest. */
+const REST_MS = 80;
 
 export interface HoverControllerOptions {
   win: Window;
@@ -116,7 +118,9 @@ export class HoverController {
       this.#showTimer = undefined;
       const candidate = this.#candidate;
       if (!candidate) return;
-      if (this.#last.speed > SWEEP_PX_PER_MS) {
+      // A pointer that has not moved for a while is at rest, whatever its last speed.
+      const resting = performance.now() - this.#last.t > REST_MS;
+      if (!resting && this.#last.speed > SWEEP_PX_PER_MS) {
         this.#armShow(); // still sweeping: wait for the pointer to settle
         return;
       }
