@@ -88,3 +88,132 @@ export function clickCardLink(id: string): boolean {
   link?.click();
   return !!link;
 }
+
+/** One mark with where its text lives: the document, an open shadow root, or nowhere. */
+export interface PlacedHighlight extends HighlightedRange {
+  /** `document`, `shadow` (inside a shadow root) or `detached` (its node left the page). */
+  where: 'document' | 'shadow' | 'detached';
+  /** The id of the nearest element with one, for naming where a mark is. */
+  element: string;
+}
+
+/**
+ * Every range of the extension's highlights, including ranges inside shadow roots (which
+ * `readHighlights` cannot order against the document), in document order per tree.
+ */
+export function readPlacedHighlights(): PlacedHighlight[] {
+  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  const out: (PlacedHighlight & { node: Node; offset: number })[] = [];
+  for (const [name, highlight] of registry) {
+    if (!name.startsWith('sovereignty-lens') || /-(focus|hover)$/.test(name)) continue;
+    for (const r of highlight) {
+      const node = r.startContainer;
+      const root = node.getRootNode();
+      const where = !node.isConnected ? 'detached' : root === document ? 'document' : 'shadow';
+      let text = '';
+      try {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        text = range.toString();
+      } catch {
+        text = '<invalid range>';
+      }
+      const element = (node.parentElement?.closest('[id]') as Element | null)?.id ?? '';
+      out.push({ name, text, where, element, node, offset: r.startOffset });
+    }
+  }
+  out.sort((a, b) => {
+    if (a.node === b.node) return a.offset - b.offset;
+    const position = a.node.compareDocumentPosition(b.node);
+    if (position & Node.DOCUMENT_POSITION_DISCONNECTED) return a.where < b.where ? -1 : 1;
+    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  return out.map(({ name, text, where, element }) => ({ name, text, where, element }));
+}
+
+/** The texts of the extension's marks, grouped: text -> count. */
+export function countHighlightTexts(): Record<string, number> {
+  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  const counts: Record<string, number> = {};
+  for (const [name, highlight] of registry) {
+    if (!name.startsWith('sovereignty-lens') || /-(focus|hover)$/.test(name)) continue;
+    for (const r of highlight) {
+      const data = (r.startContainer as Text).data ?? '';
+      const text =
+        r.startContainer === r.endContainer
+          ? data.slice(r.startOffset, r.endOffset)
+          : `${data.slice(r.startOffset)}…`;
+      counts[text] = (counts[text] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/** Animation-frame gaps and long tasks the fixture's common.js recorded, then stops it. */
+export interface FrameStats {
+  frames: number;
+  maxGap: number;
+  p95Gap: number;
+  meanGap: number;
+  over50: number;
+  longTasks: number | null;
+  longestTask: number;
+}
+
+export function readFrameStats(stop: boolean): FrameStats {
+  const f = (
+    window as unknown as {
+      __frames: { gaps: number[]; longTasks: number; longest: number; noLongTaskApi?: boolean };
+      __stopFrames: () => void;
+    }
+  ).__frames;
+  if (stop) (window as unknown as { __stopFrames: () => void }).__stopFrames();
+  const gaps = [...f.gaps].sort((a, b) => a - b);
+  const sum = gaps.reduce((s, g) => s + g, 0);
+  return {
+    frames: gaps.length,
+    maxGap: gaps[gaps.length - 1] ?? 0,
+    p95Gap: gaps[Math.floor(gaps.length * 0.95)] ?? 0,
+    meanGap: gaps.length ? sum / gaps.length : 0,
+    over50: gaps.filter((g) => g > 50).length,
+    longTasks: f.noLongTaskApi ? null : f.longTasks,
+    longestTask: f.longest,
+  };
+}
+
+/** Errors the fixture page recorded (window.onerror and unhandled rejections). */
+export function readPageErrors(): string[] {
+  return [...((window as unknown as { __pageErrors?: string[] }).__pageErrors ?? [])];
+}
+
+/**
+ * Whether the open card is really visible and on top: the element at its centre (through
+ * the page's hit-testing) is the extension's UI host, and the card has a size.
+ */
+export function cardOnTop(): {
+  open: boolean;
+  onTop: boolean;
+  width: number;
+  height: number;
+  hostIsLast: boolean;
+  at: string;
+} {
+  const hosts = document.querySelectorAll('sovereignty-lens-ui');
+  const host = hosts[hosts.length - 1];
+  const card = host?.shadowRoot?.querySelector('[role="dialog"]');
+  if (!host || !card)
+    return { open: false, onTop: false, width: 0, height: 0, hostIsLast: false, at: '' };
+  const r = card.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  const style = getComputedStyle(card);
+  const visible = style.visibility !== 'hidden' && style.display !== 'none' && style.opacity !== '0';
+  return {
+    open: true,
+    onTop: hit === host && visible,
+    width: r.width,
+    height: r.height,
+    hostIsLast: true,
+    at: hit ? hit.localName + (hit.id ? `#${hit.id}` : '') : 'nothing',
+  };
+}
