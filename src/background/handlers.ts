@@ -52,6 +52,8 @@ export const COMMANDS = {
 
 /** A keyboard command: forwarded to the active tab's content script. */
 export async function handleCommand(api: BackgroundApi, command: string): Promise<boolean> {
+  // Own keys only: "toString" or "constructor" are not commands.
+  if (!Object.hasOwn(COMMANDS, command)) return false;
   const message = (COMMANDS as Record<string, Message>)[command];
   if (!message) return false;
   const tabId = await api.activeTabId();

@@ -60,6 +60,8 @@ export interface PageSummary {
 }
 
 const MAX_TEXT = 200;
+/** Glossary ids are at most 60 characters; leave room, but bound what a receiver accepts. */
+const MAX_ID = 100;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The message if `value` is a well-formed message of this protocol, else undefined. */
@@ -71,7 +73,9 @@ export function parseMessage(value: unknown): Message | undefined {
     case 'page/toggle-marks':
       return { type: m.type };
     case 'page/reveal':
-      return typeof m.id === 'string' && ID.test(m.id) ? { type: m.type, id: m.id } : undefined;
+      return typeof m.id === 'string' && m.id.length <= MAX_ID && ID.test(m.id)
+        ? { type: m.type, id: m.id }
+        : undefined;
     case 'page/step':
       return m.direction === 1 || m.direction === -1
         ? { type: m.type, direction: m.direction }
@@ -106,5 +110,6 @@ export interface SenderLike {
  * (which the manifest does not declare) and other extensions have another id.
  */
 export function isOwnSender(sender: SenderLike | undefined, extensionId: string): boolean {
-  return !!sender && sender.id === extensionId;
+  // An empty or missing own id (API unavailable) must not match a sender without one.
+  return !!sender && !!extensionId && sender.id === extensionId;
 }

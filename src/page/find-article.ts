@@ -11,7 +11,10 @@ const MIN_ARTICLE_CHARS = 200;
 /** The element to annotate in "article" scope (the body when nothing better is found). */
 export function findArticleRoot(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
-  const articles = Array.from(doc.querySelectorAll('article'));
+  // Teaser cards in a sidebar or footer are not the article.
+  const articles = Array.from(doc.querySelectorAll('article')).filter(
+    (article) => !hasBoilerplateAncestor(article),
+  );
   if (articles.length > 0) {
     const sized = articles
       .map((element) => ({ element, chars: textLength(element) }))
@@ -33,7 +36,7 @@ function densestBlock(doc: Document): Element | undefined {
   const scores = new Map<Element, number>();
   for (const p of Array.from(doc.querySelectorAll('p'))) {
     const parent = p.parentElement;
-    if (!parent || isBoilerplate(parent)) continue;
+    if (!parent || isBoilerplate(parent) || hasBoilerplateAncestor(parent)) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + (p.textContent?.length ?? 0));
   }
   let best: Element | undefined;
@@ -45,6 +48,11 @@ function densestBlock(doc: Document): Element | undefined {
     }
   }
   return best;
+}
+
+function hasBoilerplateAncestor(element: Element): boolean {
+  for (let a = element.parentElement; a; a = a.parentElement) if (isBoilerplate(a)) return true;
+  return false;
 }
 
 function textLength(element: Element): number {

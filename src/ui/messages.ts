@@ -183,10 +183,17 @@ export function jurisdictionName(code: string, lang: Lang): string {
 
 /** Formats an ISO date of the data (YYYY, YYYY-MM or YYYY-MM-DD) for `lang`. */
 export function formatDate(date: string, lang: Lang): string {
-  const [year, month, day] = date.split('-').map(Number);
-  if (!year) return date;
-  if (!month) return String(year);
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!match) return date;
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) : undefined;
+  const day = match[3] ? Number(match[3]) : undefined;
+  if (!month) return date;
   const value = new Date(Date.UTC(year, month - 1, day ?? 1));
+  // Date.UTC rolls "2024-13" over to January 2025 and "2024-02-30" to March: show those as written.
+  if (value.getUTCMonth() !== month - 1 || (day !== undefined && value.getUTCDate() !== day)) {
+    return date;
+  }
   const options: Intl.DateTimeFormatOptions = day
     ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }
     : { year: 'numeric', month: 'short', timeZone: 'UTC' };
