@@ -40,7 +40,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'sovereignty-lens@sovereignty-lens.org',
-              strict_min_version: '128.0',
+              // ::highlight() styling and data_collection_permissions need Firefox 140.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

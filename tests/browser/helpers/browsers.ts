@@ -1,7 +1,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type Page as PwPage,
+  type Request as PwRequest,
+} from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -40,7 +45,31 @@ export interface TestBrowser {
   /** `chrome-extension://ID/` or `moz-extension://UUID/` */
   extensionOrigin: string;
   newPage(): Promise<TestPage>;
+  /**
+   * Starts recording every request the browser's pages, frames and workers make, and the
+   * extension's background: in Chromium the playwright context's `request` events (pages
+   * and the service worker); in Firefox the WebDriver BiDi `network.beforeRequestSent`
+   * events of every browsing context, plus the background page's Resource Timing entries
+   * (BiDi does not report the background page's requests).
+   */
+  recordRequests(): Promise<RequestRecording>;
+  /** Makes the extension's background fetch `url` (a control for the request recorder). */
+  fetchFromBackground(url: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One request seen by a `RequestRecording`. */
+export interface RecordedRequest {
+  url: string;
+  /** Who made it: the page's URL, `service worker`, `background page`, or a BiDi context id. */
+  from: string;
+  /** Whether it loads a document (a navigation). */
+  navigation: boolean;
+}
+
+export interface RequestRecording {
+  /** Stops recording; returns the requests seen since the start, in order. */
+  stop(): Promise<RecordedRequest[]>;
 }
 
 /** Fails with install instructions when the browser binary is missing (never skips). */
@@ -97,6 +126,41 @@ async function launchChromium(): Promise<TestBrowser> {
     async newPage() {
       return wrapPlaywright(await context.newPage());
     },
+    async recordRequests() {
+      const seen: RecordedRequest[] = [];
+      const listener = (request: PwRequest): void => {
+        const worker = request.serviceWorker();
+        let from = worker ? `service worker ${worker.url()}` : 'unknown';
+        if (!worker) {
+          try {
+            from = request.frame().url() || 'new frame';
+          } catch {
+            // Requests of workers other than service workers have no frame.
+          }
+        }
+        seen.push({ url: request.url(), from, navigation: request.isNavigationRequest() });
+      };
+      context.on('request', listener);
+      return {
+        async stop() {
+          context.off('request', listener);
+          return seen;
+        },
+      };
+    },
+    async fetchFromBackground(url) {
+      const current =
+        context.serviceWorkers()[0] ??
+        (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      await current.evaluate(
+        (target: string) =>
+          fetch(target, { mode: 'no-cors', cache: 'no-store' }).then(
+            () => undefined,
+            () => undefined,
+          ),
+        url,
+      );
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -142,11 +206,82 @@ async function launchFirefox(): Promise<TestBrowser> {
   });
   const id = await browser.installExtension(EXTENSION_DIRS.firefox);
   if (id !== FIREFOX_ADDON_ID) throw new Error(`Unexpected add-on id ${id}`);
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}/`;
+  /** Runs `fn` in a fresh extension page (which can reach the background page), then closes it. */
+  const inExtensionPage = async <R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> => {
+    const page = wrapPuppeteer(await browser.newPage());
+    try {
+      await page.goto(`${extensionOrigin}popup.html`);
+      return await page.evaluate(fn, arg);
+    } finally {
+      await page.close();
+    }
+  };
   return {
     name: 'firefox',
-    extensionOrigin: `moz-extension://${FIREFOX_UUID}/`,
+    extensionOrigin,
     async newPage() {
       return wrapPuppeteer(await browser.newPage());
+    },
+    async recordRequests() {
+      const seen: RecordedRequest[] = [];
+      const contextUrls = new Map<string, string>();
+      const bidi = (browser as unknown as { connection: BidiEvents }).connection;
+      const onNavigation = (event: unknown): void => {
+        const { context, url } = event as { context: string; url: string };
+        contextUrls.set(context, url);
+      };
+      const onRequest = (event: unknown): void => {
+        const e = event as {
+          context: string | null;
+          navigation: string | null;
+          request: { url: string };
+        };
+        const navigation = e.navigation !== null;
+        if (navigation && e.context) contextUrls.set(e.context, e.request.url);
+        const from = e.context
+          ? (contextUrls.get(e.context) ?? `context ${e.context}`)
+          : 'no context';
+        seen.push({ url: e.request.url, from, navigation });
+      };
+      bidi.on('browsingContext.navigationStarted', onNavigation);
+      bidi.on('network.beforeRequestSent', onRequest);
+      // The background page's requests, from its Resource Timing buffer (fetch, XHR,
+      // beacons, images, scripts, styles), counted from now on.
+      const mark = await inExtensionPage(async () => {
+        const api = (globalThis as unknown as { browser: BackgroundApi }).browser;
+        const background = await api.runtime.getBackgroundPage();
+        background.performance.setResourceTimingBufferSize(100_000);
+        return background.performance.now();
+      }, undefined);
+      return {
+        async stop() {
+          const fromBackground = await inExtensionPage(async (since: number) => {
+            const api = (globalThis as unknown as { browser: BackgroundApi }).browser;
+            const background = await api.runtime.getBackgroundPage();
+            return background.performance
+              .getEntriesByType('resource')
+              .filter((entry) => entry.startTime >= since)
+              .map((entry) => entry.name);
+          }, mark);
+          bidi.off('browsingContext.navigationStarted', onNavigation);
+          bidi.off('network.beforeRequestSent', onRequest);
+          for (const url of fromBackground) {
+            seen.push({ url, from: 'background page', navigation: false });
+          }
+          return seen;
+        },
+      };
+    },
+    async fetchFromBackground(url) {
+      await inExtensionPage(async (target: string) => {
+        const api = (globalThis as unknown as { browser: BackgroundApi }).browser;
+        const background = await api.runtime.getBackgroundPage();
+        await background.fetch(target, { mode: 'no-cors', cache: 'no-store' }).then(
+          () => undefined,
+          () => undefined,
+        );
+      }, url);
     },
     async close() {
       await browser.close();
@@ -154,19 +289,30 @@ async function launchFirefox(): Promise<TestBrowser> {
   };
 }
 
+/** The BiDi connection under a puppeteer Firefox browser (an internal, stable-enough API). */
+interface BidiEvents {
+  on(event: string, listener: (event: unknown) => void): unknown;
+  off(event: string, listener: (event: unknown) => void): unknown;
+}
+
+/** What an MV2 extension page sees of `browser.runtime`, for the background page. */
+interface BackgroundApi {
+  runtime: { getBackgroundPage(): Promise<Window & typeof globalThis> };
+}
+
 function wrapPuppeteer(page: PpPage): TestPage {
-  return {
+  const wrapped: TestPage = {
     async goto(url) {
       if (!url.startsWith('moz-extension:')) {
         await page.goto(url, { waitUntil: 'load' });
         return;
       }
       // Puppeteer never sees navigations to moz-extension: pages complete (the page loads,
-      // but the promise hangs), so start it and wait for the document instead.
+      // but the promise hangs), so start it and wait for the document instead (polled
+      // with retries, like `waitFor`: an evaluation may fail while the page settles).
       void page.goto(url, { timeout: 0 }).catch(() => undefined);
-      await page.waitForFunction(
+      await wrapped.waitFor(
         (target: string) => location.href === target && document.readyState === 'complete',
-        { timeout: 10_000, polling: 50 },
         url,
       );
     },
@@ -195,4 +341,5 @@ function wrapPuppeteer(page: PpPage): TestPage {
     },
     close: () => page.close(),
   };
+  return wrapped;
 }

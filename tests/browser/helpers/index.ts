@@ -5,12 +5,19 @@ import {
   BROWSER_NAMES,
   launchBrowser,
   type BrowserName,
+  type RequestRecording,
   type TestBrowser,
   type TestPage,
 } from './browsers';
 import { startFixtureServer, type FixtureServer } from './server';
 
-export type { BrowserName, TestBrowser, TestPage } from './browsers';
+export type {
+  BrowserName,
+  RecordedRequest,
+  RequestRecording,
+  TestBrowser,
+  TestPage,
+} from './browsers';
 
 export const ARTIFACTS_DIR = resolve('tests/browser/artifacts');
 
@@ -27,6 +34,11 @@ export interface ExtensionHarness {
   openPopupFor(page: TestPage): Promise<TestPage>;
   /** Merges `change` into the stored settings (as the glossary page would). */
   setSettings(change: Record<string, unknown>): Promise<void>;
+  /**
+   * Starts recording every request of the browser's pages, frames, workers and the
+   * extension's background (see `TestBrowser.recordRequests`); `stop()` returns them.
+   */
+  recordRequests(): Promise<RequestRecording>;
   /** Saves a PNG under tests/browser/artifacts/<browser>/<name>.png and returns its path. */
   screenshot(page: TestPage, name: string): Promise<string>;
 }
@@ -86,6 +98,7 @@ export function describeInBrowsers(title: string, body: (h: ExtensionHarness) =>
         await page.evaluate(writeSettingsInExtensionPage, change);
         await page.close();
       },
+      recordRequests: () => harness.browser.recordRequests(),
       async screenshot(page, shot) {
         const dir = join(ARTIFACTS_DIR, name);
         mkdirSync(dir, { recursive: true });
