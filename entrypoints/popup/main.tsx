@@ -1,3 +1,3 @@
 import { startPopup } from '@/src/popup/start-popup';
 
-startPopup(document.getElementById('app')!);
+void startPopup(document.getElementById('app')!);

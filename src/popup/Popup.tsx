@@ -19,6 +19,10 @@ import { usePopupData, type PageState } from './use-popup-data';
 export interface PopupProps {
   index: GlossaryIndex;
   search: SearchIndex;
+  /** The reader's notes, by entry id. */
+  notes: Record<string, string>;
+  /** Ids of the reader's own entries. */
+  userIds: ReadonlySet<string>;
 }
 
 export function popupLanguage(settings: Settings | undefined): Lang {
@@ -34,7 +38,7 @@ function isDark(settings: Settings | undefined): boolean {
 const glossaryUrl = (hash = '') => browser.runtime.getURL(`/glossary.html${hash}`);
 
 /** The toolbar popup: this page's actors, glossary search, site controls. */
-export function Popup({ index, search }: PopupProps) {
+export function Popup({ index, search, notes, userIds }: PopupProps) {
   const { settings, tabId, page } = usePopupData();
   const lang = popupLanguage(settings);
   const [query, setQuery] = useState('');
@@ -101,11 +105,20 @@ export function Popup({ index, search }: PopupProps) {
             index={index}
             lang={lang}
             onOpenEntry={openCard}
+            note={notes[current.id]}
+            userEntry={userIds.has(current.id)}
             onBack={() => setStack((s) => s.slice(0, -1))}
             entryHref={(id) => glossaryUrl(`#/entry/${id}`)}
           />
         ) : query.trim() ? (
-          <Results hits={hits} active={active} lang={lang} query={query} onOpen={openCard} />
+          <Results
+            hits={hits}
+            userIds={userIds}
+            active={active}
+            lang={lang}
+            query={query}
+            onOpen={openCard}
+          />
         ) : (
           <PageView
             page={page}
@@ -126,6 +139,7 @@ export function Popup({ index, search }: PopupProps) {
 
 function Results(props: {
   hits: SearchHit[];
+  userIds: ReadonlySet<string>;
   active: number;
   lang: Lang;
   query: string;
@@ -146,17 +160,30 @@ function Results(props: {
           data-entry={hit.entry.id}
           onClick={() => props.onOpen(hit.entry.id)}
         >
-          <EntryRow entry={hit.entry} lang={lang} />
+          <EntryRow entry={hit.entry} lang={lang} user={props.userIds.has(hit.entry.id)} />
         </li>
       ))}
     </ul>
   );
 }
 
-function EntryRow({ entry, lang, count }: { entry: Entry; lang: Lang; count?: number }) {
+function EntryRow({
+  entry,
+  lang,
+  count,
+  user = false,
+}: {
+  entry: Entry;
+  lang: Lang;
+  count?: number;
+  user?: boolean;
+}) {
   return (
     <>
-      <span class="popup__name">{shortName(pick(entry.name, lang))}</span>
+      <span class="popup__name">
+        {shortName(pick(entry.name, lang))}
+        {user && <span class="sl-badge sl-badge--user">{t(lang, 'yourEntry')}</span>}
+      </span>
       <span class="popup__meta">
         {count === undefined ? <span class="sl-kind">{kindLabel(entry.kind, lang)}</span> : null}
         {entry.jurisdiction.map((code) => (

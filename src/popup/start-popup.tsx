@@ -2,13 +2,30 @@ import { render } from 'preact';
 import { bundledGlossary } from '../glossary/bundled';
 import { indexGlossary } from '../glossary/glossary-index';
 import { createSearchIndex } from '../glossary/search';
+import { mergeUserEntries, userEntryIds } from '../user-data/merge';
+import { readUserData, watchUserData } from '../user-data/store';
+import type { UserData } from '../user-data/types';
 import { Popup } from './Popup';
 import './popup.css';
 import '../ui/card.css';
 
-/** Renders the toolbar popup into `root`; the glossary's indexes are built once here. */
-export function startPopup(root: HTMLElement): void {
-  const index = indexGlossary(bundledGlossary);
-  const search = createSearchIndex(bundledGlossary.entries);
-  render(<Popup index={index} search={search} />, root);
+/**
+ * Renders the toolbar popup into `root`. The glossary (the bundled one plus the reader's
+ * own entries) is indexed once, and again only when the reader's entries change.
+ */
+export async function startPopup(root: HTMLElement): Promise<void> {
+  const show = (userData: UserData) => {
+    const glossary = mergeUserEntries(bundledGlossary, userData);
+    render(
+      <Popup
+        index={indexGlossary(glossary)}
+        search={createSearchIndex(glossary.entries)}
+        notes={userData.notes}
+        userIds={userEntryIds(userData)}
+      />,
+      root,
+    );
+  };
+  show((await readUserData()).data);
+  watchUserData(show);
 }
