@@ -17,6 +17,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
     action: { default_title: 'Sovereignty Lens' },
+    // The glossary page is also the settings page.
+    options_ui: { page: 'glossary.html#/settings', open_in_tab: true },
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+S' },

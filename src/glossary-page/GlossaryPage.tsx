@@ -1,7 +1,116 @@
-export function GlossaryPage() {
-  return (
-    <main class="glossary-page">
-      <h1>Sovereignty Lens — Glossary</h1>
-    </main>
+import { useEffect, useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { indexGlossary } from '../glossary/glossary-index';
+import { createSearchIndex } from '../glossary/search';
+import type { Glossary } from '../glossary/types';
+import { saveUserData } from '../user-data/store';
+import { userEntryIds } from '../user-data/merge';
+import { BrowseView } from './BrowseView';
+import { CorruptionBanner } from './CorruptionBanner';
+import { EntryView } from './EntryView';
+import { GraphView } from './GraphView';
+import { MapView } from './MapView';
+import { MineView } from './MineView';
+import { PageContext, type PageState } from './page-context';
+import { pageIsDark, pageLanguage } from './page-language';
+import type { Route } from './route';
+import { SettingsView } from './SettingsView';
+import { s, type StringKey } from './strings';
+import { usePageData } from './use-page-data';
+import { useRoute } from './use-route';
+
+const NAV: { path: string; key: StringKey; routes: Route['name'][] }[] = [
+  { path: '#/', key: 'navBrowse', routes: ['browse', 'entry'] },
+  { path: '#/graph', key: 'navGraph', routes: ['graph', 'map'] },
+  { path: '#/mine', key: 'navMine', routes: ['mine'] },
+  { path: '#/settings', key: 'navSettings', routes: ['settings'] },
+];
+
+/** The full glossary page (also the options page): browse, graph, your entries, settings. */
+export function GlossaryPage({ bundled }: { bundled: Glossary }) {
+  const route = useRoute();
+  const data = usePageData();
+  const lang = pageLanguage(data.settings, browser.i18n.getUILanguage());
+  const dark = pageIsDark(data.settings, data.systemDark);
+
+  const glossary = useMemo<Glossary>(
+    () => ({ ...bundled, entries: [...bundled.entries, ...data.userData.entries] }),
+    [bundled, data.userData.entries],
   );
+  const state = useMemo<PageState>(
+    () => ({
+      lang,
+      dark,
+      settings: data.settings,
+      bundled,
+      glossary,
+      index: indexGlossary(glossary),
+      search: createSearchIndex(glossary.entries),
+      userData: data.userData,
+      userIds: userEntryIds(data.userData),
+      saveUserData: (next) => saveUserData(next, bundled),
+    }),
+    [lang, dark, data.settings, bundled, glossary, data.userData],
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+    document.title = s(lang, 'title');
+  }, [lang, dark]);
+
+  // Move focus to the new view's heading, so keyboard and screen-reader users follow.
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h1, main h2')?.focus({ preventScroll: false });
+  }, [route.name, route.name === 'entry' ? route.id : '']);
+
+  return (
+    <PageContext.Provider value={state}>
+      <div
+        class={`sl-root gp${dark ? ' sl-dark' : ''}`}
+        lang={lang}
+        data-ready={data.userDataReady ? 'true' : undefined}
+      >
+        <header class="gp-header">
+          <a class="gp-brand" href="#/">
+            <img src="/icon/32.png" alt="" width={24} height={24} />
+            <span>Sovereignty Lens</span>
+          </a>
+          <nav aria-label={s(lang, 'navLabel')} class="gp-nav">
+            {NAV.map((item) => (
+              <a
+                key={item.path}
+                href={item.path}
+                class="gp-nav__link"
+                aria-current={item.routes.includes(route.name) ? 'page' : undefined}
+              >
+                {s(lang, item.key)}
+              </a>
+            ))}
+          </nav>
+        </header>
+        {data.keptAside && <CorruptionBanner kept={data.keptAside} />}
+        <main class="gp-main">
+          <View route={route} />
+        </main>
+      </div>
+    </PageContext.Provider>
+  );
+}
+
+function View({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'entry':
+      return <EntryView id={route.id} />;
+    case 'graph':
+      return <GraphView params={route.params} />;
+    case 'map':
+      return <MapView tabId={route.tabId} params={route.params} />;
+    case 'settings':
+      return <SettingsView />;
+    case 'mine':
+      return <MineView params={route.params} />;
+    default:
+      return <BrowseView params={route.params} />;
+  }
 }

@@ -322,6 +322,17 @@ function Controls(props: {
         />
         {t(lang, 'pauseAll')}
       </label>
+      {page.status === 'ready' && props.tabId !== undefined && page.summary.entities.length > 0 && (
+        <a
+          class="popup__link"
+          data-action="article-map"
+          href={glossaryUrl(`#/map?tab=${props.tabId}`)}
+          target="_blank"
+          rel="noopener"
+        >
+          {t(lang, 'articleMap')}
+        </a>
+      )}
       <a class="popup__link" href={glossaryUrl()} target="_blank" rel="noopener">
         {t(lang, 'openGlossary')}
       </a>

@@ -1,0 +1,16 @@
+import { GraphExplorer } from './GraphExplorer';
+import { usePage } from './page-context';
+import { s } from './strings';
+
+/** `#/graph`: the whole glossary. */
+export function GraphView({ params }: { params: URLSearchParams }) {
+  const { lang } = usePage();
+  return (
+    <GraphExplorer
+      title={s(lang, 'graphTitle')}
+      intro={s(lang, 'graphIntro')}
+      path="/graph"
+      params={params}
+    />
+  );
+}
