@@ -35,8 +35,12 @@ import {
   aliasKey,
   foldedWords,
   compileCues,
+  compileCueScanner,
   foldCue,
+  hasComplexCue,
   hasCue,
+  lazyCueSet,
+  type CueHit,
   type CueSet,
   isWordChar,
   normaliseText,
@@ -68,6 +72,19 @@ export interface FindOptions {
   contextText?: string | (() => string);
   /** Ids of entries mentioned nearby; a related entry counts as a context cue. */
   contextIds?: Iterable<string>;
+  /**
+   * Instead of `contextText`: whether the neighbouring text holds one of these cues (see
+   * `Matcher.foldedCues`); lets a caller that scans many blocks fold each block once.
+   */
+  contextHasCue?: (cues: CueSet) => boolean;
+}
+
+/** A text folded for cue comparison, with the single-word cues found in it. */
+export interface FoldedCues {
+  fold: string;
+  hits: CueHit[];
+  /** The words of `hits`. */
+  words: Set<string>;
 }
 
 /** The result of `scan`: accepted mentions, and ambiguous ones still lacking a cue. */
@@ -98,6 +115,11 @@ export interface Matcher {
   scan(text: string, options?: FindOptions): ScanResult;
   /** Whether a mention of `id` counts as a cue for an ambiguous mention of `otherId`. */
   isRelated(id: string, otherId: string): boolean;
+  /**
+   * A text folded for cue comparison and the single-word cues of every ambiguous alias
+   * found in it (cached for recent texts). Optional for other implementations.
+   */
+  foldedCues?(text: string): FoldedCues;
 }
 
 /** One alias in the compiled, serialisable table. */
@@ -108,6 +130,19 @@ export interface CompiledAlias {
   plural?: boolean;
   lang?: Lang;
   context?: string[];
+  /** `context` compiled for `hasCue` (see `compileCues`), so start-up need not do it. */
+  cueSet?: SerialisedCueSet;
+  /** The alias's lookup key (`aliasKey`) and its text without separators, precomputed. */
+  key?: string;
+  plain?: string;
+}
+
+/** A `CueSet` as JSON: the pattern as its source. */
+export interface SerialisedCueSet {
+  words: string[];
+  digits: boolean[];
+  pattern: string | null;
+  firsts: string[];
 }
 
 /**
@@ -153,6 +188,17 @@ const LOOKBEHIND = `(?<!${WORD_CHAR})`;
 const LOOKAHEAD = `(?!${WORD_CHAR})`;
 /** A digit right after a match, maybe after one separator: "AWS Trainium| 2". */
 const DIGIT_NEXT = /^[\s\-\u2010\u2011]?\p{N}/u;
+
+/** `DIGIT_NEXT` at `end`, without a slice for the common ASCII cases. */
+function digitNext(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c >= 48 && c <= 57) return true;
+  if (c === 32 || c === 45 || (c >= 9 && c <= 13)) {
+    const d = text.charCodeAt(end + 1);
+    if (d < 0x80 || Number.isNaN(d)) return d >= 48 && d <= 57;
+  } else if (c < 0x80 || Number.isNaN(c)) return false;
+  return DIGIT_NEXT.test(text.slice(end, end + 2));
+}
 const SEPARATOR_RE = new RegExp(SEPARATOR_CHAR, 'u');
 
 /** The default case rule of an alias: `exact` without lower-case letters, else `name`. */
@@ -351,6 +397,18 @@ export function compilePattern(entries: Entry[], options: CompileOptions = {}): 
       return false;
     });
   }
+  for (const alias of aliases) {
+    alias.key = aliasKey(alias.text);
+    alias.plain = stripSeparators(alias.text);
+    if (!alias.context) continue;
+    const cues = compileCues(alias.context);
+    alias.cueSet = {
+      words: cues.words,
+      digits: cues.digits,
+      pattern: cues.pattern ? cues.pattern.source : null,
+      firsts: cues.firsts,
+    };
+  }
   const related: Record<string, string[]> = {};
   for (const [id, set] of relatedSets) related[id] = [...set].sort();
   return {
@@ -386,15 +444,17 @@ interface Candidate {
 
 function primaryLang(lang: string | null | undefined): Lang | null {
   if (!lang) return null;
+  // Blocks mostly carry "en" or "fr" as is.
+  if (lang === 'en' || lang === 'fr') return lang;
   const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
   return primary === 'en' || primary === 'fr' ? primary : null;
 }
 
 function prepareAlias(alias: CompiledAlias): AliasInfo {
-  const plain = stripSeparators(alias.text);
+  const plain = alias.plain ?? stripSeparators(alias.text);
   const info: AliasInfo = {
     ...alias,
-    key: aliasKey(alias.text),
+    key: alias.key ?? aliasKey(alias.text),
     plain,
     upper: plain.toUpperCase(),
     capital: plain.charAt(0).toUpperCase() + plain.slice(1),
@@ -478,14 +538,18 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
 
   // Surfaces repeat ("Nvidia" 50 times an article): remember each one's resolution, per
   // language. Bounded so that a page of random words cannot grow it without limit.
-  const resolved = new Map<string, AliasInfo | null>();
+  const resolvedByLang = {
+    any: new Map<string, AliasInfo | null>(),
+    en: new Map<string, AliasInfo | null>(),
+    fr: new Map<string, AliasInfo | null>(),
+  };
   function resolveMatch(match: string, lang: Lang | null): AliasInfo | null {
-    const cacheKey = lang === null ? match : `${lang}\u0000${match}`;
-    let alias = resolved.get(cacheKey);
+    const resolved = resolvedByLang[lang ?? 'any'];
+    let alias = resolved.get(match);
     if (alias === undefined) {
       alias = resolve(stripSeparators(match), lang);
       if (resolved.size > 5000) resolved.clear();
-      resolved.set(cacheKey, alias);
+      resolved.set(match, alias);
     }
     return alias;
   }
@@ -500,6 +564,35 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
       if (match && at + match[0].length > end && resolveMatch(match[0], lang)) return at;
     }
     return -1;
+  }
+
+  function cuesOf(alias: AliasInfo): CueSet {
+    if (alias.cues) return alias.cues;
+    const set = alias.cueSet;
+    alias.cues = set ? lazyCueSet(set) : compileCues(alias.context ?? []);
+    return alias.cues;
+  }
+  // One pass over a folded text finds the single-word cues of every ambiguous alias.
+  let scanCues: ((folded: string) => CueHit[]) | undefined;
+  const foldedCache = new Map<string, FoldedCues>();
+  function foldedCues(text: string): FoldedCues {
+    let entry = foldedCache.get(text);
+    if (entry === undefined) {
+      if (!scanCues) {
+        const words = new Set<string>();
+        for (const alias of aliases)
+          if (alias.context) for (const w of cuesOf(alias).words) words.add(w);
+        scanCues = compileCueScanner(words);
+      }
+      const fold = foldCue(text);
+      const hits = scanCues(fold);
+      entry = { fold, hits, words: new Set(hits.map((hit) => hit.word)) };
+      if (text.length <= 20_000) {
+        if (foldedCache.size >= 2048) foldedCache.clear();
+        foldedCache.set(text, entry);
+      }
+    }
+    return entry;
   }
 
   function isRelated(id: string, otherId: string): boolean {
@@ -524,10 +617,7 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
         continue;
       }
       const alias = resolveMatch(match[0], lang);
-      if (
-        alias &&
-        DIGIT_NEXT.test(text.slice(start + match[0].length, start + match[0].length + 2))
-      ) {
+      if (alias && digitNext(text, start + match[0].length)) {
         // "AWS Trainium 2": the match "AWS Trainium" would leave the "2" behind while a
         // later word of it starts a longer mention ("Trainium 2"); keep the head only.
         const split = laterLongerStart(text, start, start + match[0].length, lang);
@@ -566,7 +656,9 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     };
     if (!hasAmbiguous) {
       const all = found.map(toMention);
-      return { mentions: all, pending, anchors: [...new Set(all.map((m) => m.id))] };
+      const anchors: string[] = [];
+      for (const m of all) if (!anchors.includes(m.id)) anchors.push(m.id);
+      return { mentions: all, pending, anchors };
     }
 
     const cueFound = new Map<AliasInfo, 'here' | 'near' | false>();
@@ -578,22 +670,17 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
       }
       return context;
     };
-    // Folding is just lower case for ASCII text (most English), NFD without marks otherwise.
-    const folded = new Map<string, string>();
-    const hasCueIn = (cues: CueSet, source: string): boolean => {
-      let fold = folded.get(source);
-      if (fold === undefined) folded.set(source, (fold = foldCue(source)));
-      return hasCue(cues, fold);
-    };
+    const hereCues = foldedCues(text);
     const cueNearby = (alias: AliasInfo): 'here' | 'near' | false => {
       let found = cueFound.get(alias);
       if (found === undefined) {
-        alias.cues ??= compileCues(alias.context ?? []);
-        found = hasCueIn(alias.cues, text)
-          ? 'here'
-          : contextText() !== '' && hasCueIn(alias.cues, contextText())
-            ? 'near'
-            : false;
+        const cues = cuesOf(alias);
+        if (hasCueIn(cues, hereCues)) found = 'here';
+        else if (options.contextHasCue) found = options.contextHasCue(cues) ? 'near' : false;
+        else {
+          const context = contextText();
+          found = context !== '' && hasCue(cues, foldCue(context)) ? 'near' : false;
+        }
         cueFound.set(alias, found);
       }
       return found;
@@ -624,7 +711,14 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     scan,
     findMentions: (text, options) => scan(text, options).mentions,
     isRelated,
+    foldedCues,
   };
+}
+
+/** Whether a folded text (with its cue words) holds one of the cues. */
+export function hasCueIn(cues: CueSet, folded: FoldedCues): boolean {
+  for (const word of cues.words) if (folded.words.has(word)) return true;
+  return hasComplexCue(cues, folded.fold);
 }
 
 function trieOf(variants: string[][]): TrieNode {

@@ -160,12 +160,7 @@ function usesLayout(root: Node, option: CollectOptions['visibility']): boolean {
  * (aria-hidden text is mostly decorative duplicates), and the extension's own UI.
  */
 export function isExcludedElement(element: Element): boolean {
-  const name = element.localName?.toLowerCase() ?? '';
-  if (EXCLUDED.has(name)) return true;
-  if (element.hasAttribute('hidden')) return true;
-  if (element.getAttribute('aria-hidden') === 'true') return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable.toLowerCase() !== 'false';
+  return EXCLUDED.has(lowerName(element)) || excludedByAttribute(element);
 }
 
 function hiddenByCss(element: Element): boolean {
@@ -230,9 +225,12 @@ export function* iterateTextBlocks(root: Node, options: CollectOptions = {}): Ge
     segments.push({ node, start: length, length: data.length });
     length += data.length;
   };
-  const leave = (element: Element): void => {
-    if (BLOCKS.has(element.localName.toLowerCase())) flush();
-    if (element.hasAttribute('lang')) langs.pop();
+  // For each element being walked through: bit 1 if it is a block, bit 2 if it set a lang.
+  const open: number[] = [];
+  const leave = (): void => {
+    const flags = open.pop() ?? 0;
+    if (flags & 1) flush();
+    if (flags & 2) langs.pop();
   };
 
   if (root.nodeType === TEXT_NODE) {
@@ -250,17 +248,29 @@ export function* iterateTextBlocks(root: Node, options: CollectOptions = {}): Ge
       addText(node as Text);
     } else if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
-      if (isExcludedElement(element) || (checkCss && hiddenByCss(element))) {
+      const name = lowerName(element);
+      // Most elements have no attributes: then only the tag name can exclude them.
+      const attributes = hasAttributes(element);
+      if (
+        EXCLUDED.has(name) ||
+        (attributes && excludedByAttribute(element)) ||
+        (checkCss && hiddenByCss(element))
+      ) {
         // A boundary, so that "foo<code>x</code>bar" never reads as "foobar".
         flush();
       } else {
-        if (BLOCKS.has(element.localName.toLowerCase())) flush();
-        if (element.hasAttribute('lang')) langs.push(primaryLanguage(element.getAttribute('lang')));
+        const block = BLOCKS.has(name);
+        if (block) flush();
         if (element.firstChild) {
+          let flags = block ? 1 : 0;
+          if (attributes && element.hasAttribute('lang')) {
+            langs.push(primaryLanguage(element.getAttribute('lang')));
+            flags |= 2;
+          }
+          open.push(flags);
           node = element.firstChild;
           continue;
         }
-        leave(element);
       }
     }
     // Next node in document order, leaving finished elements on the way up.
@@ -276,7 +286,7 @@ export function* iterateTextBlocks(root: Node, options: CollectOptions = {}): Ge
         break;
       }
       node = parent;
-      leave(parent as Element);
+      leave();
     }
     if (ready.length > 0) {
       yield* ready;
@@ -285,6 +295,23 @@ export function* iterateTextBlocks(root: Node, options: CollectOptions = {}): Ge
   }
   flush();
   yield* ready;
+}
+
+/** The element's local name in lower case (SVG's `foreignObject`, XHTML written in capitals). */
+function lowerName(element: Element): string {
+  return element.localName?.toLowerCase() ?? '';
+}
+
+function hasAttributes(element: Element): boolean {
+  return typeof element.hasAttributes === 'function' ? element.hasAttributes() : true;
+}
+
+/** The attribute part of `isExcludedElement`. */
+function excludedByAttribute(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 /** Collects every text block of a document or subtree, in document order. */

@@ -1,4 +1,5 @@
 import type { Matcher, Mention } from '../glossary/matcher';
+import { foldCue, hasComplexCue, hasCue, type CueSet } from '../glossary/normalise';
 import type { TextBlock } from './collect-text';
 import { blockOffsets } from './collect-text';
 
@@ -36,6 +37,9 @@ export function scanBlocks(
     matcher.scan(block.text, {
       lang: block.lang,
       contextText: () => neighbourText(blocks, index, window),
+      contextHasCue: matcher.foldedCues
+        ? (cues) => neighbourHasCue(matcher, blocks, index, window, cues)
+        : undefined,
     }),
   );
   return results.map((result, index) => {
@@ -85,6 +89,42 @@ function neighbourIndices(
     chars += blocks[i]!.text.length;
   }
   return out;
+}
+
+/**
+ * Whether the text `neighbourText` would return holds one of the cues, without building
+ * it: each block is folded and searched for cue words once (`Matcher.foldedCues`), then
+ * only the hits inside the window count.
+ */
+function neighbourHasCue(
+  matcher: Matcher,
+  blocks: readonly ScannableBlock[],
+  index: number,
+  window: number,
+  cues: CueSet,
+): boolean {
+  const inWindow = (text: string, from: number, to: number): boolean => {
+    const folded = matcher.foldedCues!(text);
+    if (folded.fold.length !== text.length) {
+      return hasCue({ ...cues, pattern: null, firsts: [] }, foldCue(text.slice(from, to)));
+    }
+    for (const hit of folded.hits) {
+      if (hit.start >= from && hit.end <= to && cues.words.includes(hit.word)) return true;
+    }
+    return false;
+  };
+  for (let i = index - 1, chars = 0; i >= 0 && chars < window; i--) {
+    const text = blocks[i]!.text;
+    if (inWindow(text, Math.max(0, text.length - (window - chars)), text.length)) return true;
+    chars += text.length;
+  }
+  for (let i = index + 1, chars = 0; i < blocks.length && chars < window; i++) {
+    const text = blocks[i]!.text;
+    if (inWindow(text, 0, Math.min(text.length, window - chars))) return true;
+    chars += text.length;
+  }
+  // Cues of several words (or letters and digits) are looked for in the window's text.
+  return hasComplexCue(cues, foldCue(neighbourText(blocks, index, window)));
 }
 
 function neighbourText(blocks: readonly ScannableBlock[], index: number, window: number): string {

@@ -1,0 +1,159 @@
+/**
+ * The product's annotator run in a page's main world (bundled by bench/run.ts): the same
+ * modules as the content script (matcher from a pre-built pattern, Annotator, HitTester),
+ * timed exactly with performance.now(), without the extension's other start-up work.
+ */
+import { compiledGlossary } from '../../src/glossary/compiled-glossary';
+import { matcherFromCompiled, type CompiledGlossary } from '../../src/glossary/matcher';
+import type { Kind } from '../../src/glossary/types';
+import { Annotator } from '../../src/page/annotator';
+import { HitTester } from '../../src/page/hit-test';
+import { collectText, toRangeEndpoints } from '../../src/page/collect-text';
+import { scanBlocks } from '../../src/page/scan-blocks';
+
+const KINDS: Kind[] = [
+  'chip',
+  'software',
+  'company',
+  'cloud',
+  'policy',
+  'project',
+  'institution',
+  'model',
+  'technology',
+  'concept',
+];
+
+interface HarnessResult {
+  totalMs: number;
+  startupMs: number;
+  firstMs: number;
+  mentions: number;
+  longestTaskMs: number;
+  longestFrameMs: number;
+}
+
+let annotator: Annotator | undefined;
+
+/**
+ * Annotates the page as the content script does. The pattern comes from the module built
+ * by scripts/vite-compiled-glossary.ts; `compiledJson` (a pattern compiled by the caller)
+ * is only used when given.
+ */
+async function annotate(
+  compiledJson: string | null,
+  kinds: Record<string, Kind>,
+): Promise<HarnessResult> {
+  const bench = (window as unknown as { __slBench: { longtasks: number[][]; frames: number[][] } })
+    .__slBench;
+  const t0 = performance.now();
+  const matcher = matcherFromCompiled(
+    compiledJson ? (JSON.parse(compiledJson) as CompiledGlossary) : compiledGlossary,
+  );
+  matcher.findMentions('Nvidia');
+  const startupMs = performance.now() - t0;
+  let first = -1;
+  annotator = new Annotator({
+    doc: document,
+    matcher,
+    kindOf: (id) => kinds[id],
+    config: { style: 'underline', kinds: KINDS, markMode: 'all', scope: 'article' },
+    onChange: () => {
+      if (first < 0 && annotator && annotator.index.size > 0) first = performance.now();
+    },
+  });
+  await annotator.start();
+  const t1 = performance.now();
+  if (first < 0) first = t1;
+  // Let buffered long-task and long-frame entries arrive.
+  await new Promise((r) => setTimeout(r, 100));
+  const inWindow = (entries: number[][]) =>
+    entries.filter(([s, d]) => s! + d! > t0 && s! < t1).reduce((m, [, d]) => Math.max(m, d!), 0);
+  return {
+    totalMs: t1 - t0,
+    startupMs,
+    firstMs: first - t0,
+    mentions: annotator.index.size,
+    longestTaskMs: inWindow(bench.longtasks),
+    longestFrameMs: inWindow(bench.frames),
+  };
+}
+
+/** The product's hit-test (caret position, index lookup, line-box check), µs per call. */
+function hitTest(
+  maxPoints: number,
+  repeats: number,
+): { us: number; points: number; found: number } {
+  if (!annotator) throw new Error('annotate first');
+  const tester = new HitTester(document, annotator.index);
+  const points: [number, number][] = [];
+  const rect = new Range();
+  for (const m of annotator.index.mentions()) {
+    rect.setStart(m.range.startContainer, m.range.startOffset);
+    rect.setEnd(m.range.endContainer, m.range.endOffset);
+    const r = rect.getBoundingClientRect();
+    if (r.width > 0 && r.top >= 0 && r.bottom <= innerHeight)
+      points.push([r.left + r.width / 2, r.top + r.height / 2]);
+    if (points.length >= maxPoints) break;
+  }
+  rect.setStart(document, 0);
+  rect.collapse(true);
+  let found = 0;
+  for (const [x, y] of points) if (tester.mentionAt(x, y)) found++;
+  const t0 = performance.now();
+  for (let k = 0; k < repeats; k++) for (const [x, y] of points) tester.mentionAt(x, y);
+  const n = points.length * repeats;
+  return { us: n ? ((performance.now() - t0) * 1000) / n : -1, points: points.length, found };
+}
+
+/** Where the annotator's time goes: collection, matching, placement, timed apart. */
+function profile(compiledJson: string): Record<string, number> {
+  const matcher = matcherFromCompiled(JSON.parse(compiledJson) as CompiledGlossary);
+  const root = document.querySelector('article') ?? document.body;
+  const out: Record<string, number> = {};
+  let t = performance.now();
+  const blocks = collectText(root);
+  out.collect = performance.now() - t;
+  t = performance.now();
+  collectText(root, { visibility: 'ignore' });
+  out.collectNoVisibility = performance.now() - t;
+  t = performance.now();
+  const results = scanBlocks(matcher, blocks);
+  out.scanBlocks = performance.now() - t;
+  t = performance.now();
+  scanBlocks(matcher, blocks);
+  out.scanBlocksWarm = performance.now() - t;
+  t = performance.now();
+  for (const b of blocks) matcher.findMentions(b.text);
+  out.findMentionsWarm = performance.now() - t;
+  const re = new RegExp(matcherSource(compiledJson), 'gu');
+  t = performance.now();
+  for (const b of blocks) {
+    re.lastIndex = 0;
+    while (re.exec(b.text)) {
+      /* count */
+    }
+  }
+  out.regexOnly = performance.now() - t;
+  t = performance.now();
+  const h = new Highlight();
+  CSS.highlights.set('bench-profile', h);
+  let n = 0;
+  results.forEach((mentions, i) => {
+    for (const m of mentions) {
+      h.add(new StaticRange(toRangeEndpoints(blocks[i]!, m.start, m.end)));
+      n++;
+    }
+  });
+  out.placeStatic = performance.now() - t;
+  CSS.highlights.delete('bench-profile');
+  out.mentions = n;
+  out.blocks = blocks.length;
+  return out;
+}
+
+function matcherSource(json: string): string {
+  return (JSON.parse(json) as CompiledGlossary).source;
+}
+
+(window as unknown as { __slHarness: unknown }).__slHarness = { annotate, hitTest, profile };

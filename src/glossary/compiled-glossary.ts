@@ -1,0 +1,11 @@
+/**
+ * The bundled glossary compiled for matching (`compilePattern`). Built from the glossary
+ * here when this module runs as source (tests, Node scripts); in the extension build the
+ * Vite plugin of scripts/vite-compiled-glossary.ts replaces this module with the result
+ * computed at build time, so a content script starts from a ready pattern:
+ * `matcherFromCompiled(compiledGlossary)`.
+ */
+import { bundledGlossary } from './bundled';
+import { compilePattern, type CompiledGlossary } from './matcher';
+
+export const compiledGlossary: CompiledGlossary = compilePattern(bundledGlossary.entries);
