@@ -86,6 +86,8 @@ export class CardHost {
   async #render(): Promise<void> {
     const ui = await this.#mount();
     const state = this.#state;
+    // The page replaced its body (or removed our element): mount again in the new one.
+    if (state && !ui.shadowHost.isConnected) this.#attach(ui);
     const root = ui.uiContainer;
     if (!state) {
       render(null, root);
@@ -128,20 +130,25 @@ export class CardHost {
       onMount: () => undefined,
       onRemove: () => undefined,
     }).then((ui) => {
-      ui.mount();
-      const host = ui.shadowHost;
-      // The top layer puts the card above any z-index the page uses.
-      if (typeof host.showPopover === 'function') {
-        host.setAttribute('popover', 'manual');
-        try {
-          host.showPopover();
-        } catch {
-          // Not connected or already shown: the fixed host still works.
-        }
-      }
+      this.#attach(ui);
       return ui;
     });
     return this.#ui;
+  }
+
+  /** Puts the host in the page (at the end of the current body) and in the top layer. */
+  #attach(ui: ShadowRootContentScriptUi<void>): void {
+    ui.mount();
+    const host = ui.shadowHost;
+    // The top layer puts the card above any z-index the page uses.
+    if (typeof host.showPopover === 'function') {
+      host.setAttribute('popover', 'manual');
+      try {
+        host.showPopover();
+      } catch {
+        // Not connected or already shown: the fixed host still works.
+      }
+    }
   }
 
   /** Removes the UI element from the page. */

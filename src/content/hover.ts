@@ -75,7 +75,8 @@ export class HoverController {
   }
 
   #onMove(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return;
+    // Page scripts can dispatch pointer events: only the reader's own pointer counts.
+    if (!event.isTrusted || event.pointerType === 'touch') return;
     const now = event.timeStamp;
     const dt = Math.max(1, now - this.#last.t);
     const distance = Math.hypot(event.clientX - this.#last.x, event.clientY - this.#last.y);
@@ -143,13 +144,14 @@ export class HoverController {
   }
 
   #onDown(event: Event): void {
+    if (!event.isTrusted) return;
     if (this.#o.isInsideUi(event) || !this.#o.isOpen() || this.#o.isPinned()) return;
     this.#current = undefined;
     this.#o.hide();
   }
 
   #onKey(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || !this.#o.isOpen()) return;
+    if (!event.isTrusted || event.key !== 'Escape' || !this.#o.isOpen()) return;
     this.#current = undefined;
     this.#clearTimers();
     this.#o.hide();

@@ -51,7 +51,9 @@ export class PageSession {
       config: annotatorConfig(settings),
       onChange,
     });
-    this.#hitTester = new HitTester(document, this.annotator.index);
+    this.#hitTester = new HitTester(document, this.annotator.index, () =>
+      this.annotator.shadowRoots(),
+    );
     this.#cards = new CardHost({
       ctx,
       index,

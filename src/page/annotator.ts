@@ -9,6 +9,7 @@ import type { Kind } from '../glossary/types';
 import {
   UI_ELEMENT,
   collectTextSlice,
+  isExcludedElement,
   iterateTextBlocks,
   toRangeEndpoints,
   type TextBlock,
@@ -45,6 +46,28 @@ const CHUNK_CHARS = 16_000;
 /** Characters on each side of a chunk read for context cues (as `scanBlocks`'s window). */
 const CONTEXT_CHARS = 300;
 const MUTATION_DEBOUNCE_MS = 150;
+/**
+ * A page that changes without pause (a ticker every frame) would push a plain debounce
+ * back for ever: re-scan at least this often while changes keep coming.
+ */
+const MUTATION_MAX_WAIT_MS = 1_000;
+/**
+ * Blocks longer than this (one huge text node, a page without block elements) are
+ * matched in pieces, so that no single match call blocks the main thread.
+ */
+const PIECE_CHARS = 32_000;
+/** Characters each piece reads beyond its edges (longer than any alias), see `splitBlock`. */
+const PIECE_OVERLAP = 256;
+/**
+ * Above this many marks, only those near the viewport are registered as highlights:
+ * Chromium rebuilds the markers of every registered range in each frame after any DOM or
+ * style change (~8 us per range), so 30,000 registered marks cost ~250 ms per frame.
+ */
+const WINDOW_ABOVE_MARKS = 2_000;
+/** How far beyond the viewport marks stay registered in that mode. */
+const WINDOW_MARGIN = '200% 0px';
+/** Elements read per look at the clock while looking for open shadow roots. */
+const SHADOW_WALK_STEP = 2_048;
 const BLOCK_SELECTOR =
   'p,li,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,td,th,caption,summary,div,section,article,aside,main,header,footer,nav,body';
 
@@ -65,6 +88,15 @@ export class Annotator {
   #observer: MutationObserver | undefined;
   #pending = new Set<Node>();
   #timer: number | undefined;
+  /** When the oldest unhandled change arrived (for MUTATION_MAX_WAIT_MS). */
+  #pendingSince: number | undefined;
+  /**
+   * With many marks: the marks of each block element, registered only while an
+   * IntersectionObserver sees the element near the viewport (see WINDOW_ABOVE_MARKS).
+   */
+  #window: MarkWindow | undefined;
+  /** Open shadow roots found in the page, observed and given to hit-testing. */
+  readonly #shadowRoots = new Set<ShadowRoot>();
   #generation = 0;
   #url = '';
   #stopped = false;
@@ -82,6 +114,11 @@ export class Annotator {
   /** The element being annotated. */
   get root(): Element | undefined {
     return this.#root;
+  }
+
+  /** The open shadow roots whose text is annotated (for hit-testing). */
+  shadowRoots(): ShadowRoot[] {
+    return [...this.#shadowRoots].filter((root) => root.host.isConnected);
   }
 
   /** Mentions per entity id, over everything found (including kinds not marked). */
@@ -124,7 +161,10 @@ export class Annotator {
     this.#observer?.disconnect();
     this.#observer = undefined;
     if (this.#timer !== undefined) this.#doc.defaultView?.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pendingSince = undefined;
     this.#pending.clear();
+    this.#shadowRoots.clear();
     this.#clearMentions();
     this.highlights.clear();
   }
@@ -134,6 +174,28 @@ export class Annotator {
     this.#firstOf.clear();
     this.index.clear();
     this.highlights.clearMarks();
+    this.#window?.stop();
+    this.#window = undefined;
+  }
+
+  /** Registers a mark as a highlight (or hands it to the window). */
+  #show(mention: PlacedMention): void {
+    if (this.#window) {
+      this.#window.add(mention);
+      return;
+    }
+    this.highlights.add(mention.kind, mention.range);
+    const win = this.#doc.defaultView as (Window & typeof globalThis) | null;
+    if (
+      this.index.size > WINDOW_ABOVE_MARKS &&
+      win &&
+      typeof win.IntersectionObserver === 'function'
+    ) {
+      // Too many marks to register them all: from now on only those near the viewport.
+      this.highlights.clearMarks();
+      this.#window = new MarkWindow(win, this.highlights);
+      for (const marked of this.index.mentions()) this.#window.add(marked);
+    }
   }
 
   async #scanAll(): Promise<void> {
@@ -142,6 +204,9 @@ export class Annotator {
     this.#url = this.#doc.location?.href ?? '';
     const body = this.#doc.body ?? this.#doc.documentElement;
     this.#root = this.#config.scope === 'article' ? findArticleRoot(this.#doc) : body;
+    this.highlights.reattach();
+    for (const shadow of this.#shadowRoots)
+      if (!shadow.host.isConnected) this.#shadowRoots.delete(shadow);
     await this.#scan(this.#root, generation, true);
     this.#onChange?.();
   }
@@ -149,15 +214,18 @@ export class Annotator {
   /** Collects and matches one subtree in slices; stale once `generation` moves on. */
   async #scan(root: Node, generation: number, visibleFirst: boolean): Promise<void> {
     const now = () => performance.now();
-    const blocks: TextBlock[] = [];
-    const iterator = iterateTextBlocks(root);
+    const collected: TextBlock[] = [];
+    const iterator = this.#iterateWithShadowRoots(root);
     for (;;) {
       const slice = collectTextSlice(iterator, { deadline: now() + SLICE_MS });
-      blocks.push(...slice.blocks);
+      for (const block of slice.blocks) if (block.segments.length > 0) collected.push(block);
       if (slice.done) break;
       await this.#yield();
       if (generation !== this.#generation) return;
     }
+    const blocks = collected.some((b) => b.text.length > PIECE_CHARS)
+      ? collected.flatMap(splitBlock)
+      : (collected as ScanBlock[]);
     const first = visibleFirst ? firstVisibleBlock(blocks) : 0;
     const ranges: [number, number][] = [
       [first, blocks.length],
@@ -182,8 +250,52 @@ export class Annotator {
     }
   }
 
+  /**
+   * The text blocks of `root`, then of every open shadow root under it (observed from
+   * then on). While it looks for shadow roots it yields an empty block every
+   * SHADOW_WALK_STEP elements, so that the caller can look at the clock.
+   */
+  *#iterateWithShadowRoots(root: Node): Generator<TextBlock> {
+    yield* iterateTextBlocks(root);
+    const pause: TextBlock = { text: '', lang: null, segments: [] };
+    const queue: Node[] = [root];
+    while (queue.length > 0) {
+      const scope = queue.shift()!;
+      let steps = 0;
+      let node: Node | null = scope.firstChild;
+      while (node) {
+        let descend = false;
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          const element = node as Element;
+          if (!isExcludedElement(element)) {
+            const shadow = element.shadowRoot;
+            if (shadow && shadow.mode === 'open') {
+              queue.push(shadow);
+              this.#watchShadowRoot(shadow);
+              yield* iterateTextBlocks(shadow);
+            }
+            descend = element.firstChild !== null;
+          }
+          if (++steps % SHADOW_WALK_STEP === 0) yield pause;
+        }
+        if (descend) {
+          node = node.firstChild;
+          continue;
+        }
+        while (node && node !== scope && !node.nextSibling) node = node.parentNode;
+        node = node && node !== scope ? node.nextSibling : null;
+      }
+    }
+  }
+
+  #watchShadowRoot(shadow: ShadowRoot): void {
+    if (this.#shadowRoots.has(shadow)) return;
+    this.#shadowRoots.add(shadow);
+    this.#observer?.observe(shadow, { childList: true, subtree: true, characterData: true });
+  }
+
   /** Matches blocks[from, to) with their neighbours as context, and places the mentions. */
-  #matchChunk(blocks: TextBlock[], from: number, to: number): void {
+  #matchChunk(blocks: ScanBlock[], from: number, to: number): void {
     let lo = from;
     for (let chars = 0; lo > 0 && chars < CONTEXT_CHARS;) chars += blocks[--lo]!.text.length;
     let hi = to;
@@ -192,7 +304,11 @@ export class Annotator {
     const results = scanBlocks(this.#matcher, blocks.slice(lo, hi));
     for (let b = from; b < to; b++) {
       const block = blocks[b]!;
-      for (const mention of results[b - lo]!) this.#place(block, mention);
+      for (const mention of results[b - lo]!) {
+        if (block.keep && (mention.start < block.keep[0] || mention.start >= block.keep[1]))
+          continue;
+        this.#place(block, mention);
+      }
     }
   }
 
@@ -219,12 +335,13 @@ export class Annotator {
       this.#firstOf.set(mention.id, placed);
     }
     this.index.add(placed);
-    this.highlights.add(kind, range);
+    this.#show(placed);
   }
 
   #unmark(mention: PlacedMention): void {
     this.index.delete(mention);
-    this.highlights.delete(mention.kind, mention.range);
+    if (this.#window) this.#window.delete(mention);
+    else this.highlights.delete(mention.kind, mention.range);
   }
 
   #remove(mention: PlacedMention): void {
@@ -248,9 +365,16 @@ export class Annotator {
         }
       }
       if (this.#pending.size === 0) return;
-      if (this.#timer !== undefined) win.clearTimeout(this.#timer);
+      const now = win.performance.now();
+      this.#pendingSince ??= now;
+      // Debounced, but never pushed back beyond MUTATION_MAX_WAIT_MS.
+      if (this.#timer !== undefined) {
+        if (now - this.#pendingSince >= MUTATION_MAX_WAIT_MS - MUTATION_DEBOUNCE_MS) return;
+        win.clearTimeout(this.#timer);
+      }
       this.#timer = win.setTimeout(() => {
         this.#timer = undefined;
+        this.#pendingSince = undefined;
         void this.#rescanChanges();
       }, MUTATION_DEBOUNCE_MS);
     });
@@ -267,20 +391,28 @@ export class Annotator {
       await this.#scanAll();
       return;
     }
-    const blocks = new Set<Element>();
+    // The smallest block around each change (inside its shadow tree when it is in one).
+    const blocks = new Set<Node>();
     for (const node of changed) {
-      if (!node.isConnected || !root.contains(node)) continue;
+      if (!node.isConnected || !composedContains(root, node)) continue;
       const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
       const block = element?.closest(BLOCK_SELECTOR);
-      blocks.add(block && root.contains(block) ? block : root);
+      if (block && composedContains(root, block)) blocks.add(block);
+      else {
+        const tree = node.getRootNode();
+        blocks.add(tree instanceof ShadowRoot && composedContains(root, tree) ? tree : root);
+      }
     }
     // Drop mentions of removed or changed text.
-    const targets = [...blocks].filter(
-      (b) => ![...blocks].some((other) => other !== b && other.contains(b)),
-    );
+    // Only the outermost changed blocks (an ancestor walk each: linear in the changes).
+    const targets = [...blocks].filter((b) => {
+      const parent = composedParent(b);
+      return !parent || b === root || !hasAncestorIn(parent, blocks, root);
+    });
+    const targetSet = new Set<Node>(targets);
     for (const mention of [...this.#all]) {
       const node = mention.nodes[0]!;
-      if (!node.isConnected || targets.some((t) => t.contains(node)) || isStale(mention)) {
+      if (!node.isConnected || isStale(mention) || hasAncestorIn(node, targetSet, root)) {
         this.#remove(mention);
       }
     }
@@ -291,6 +423,124 @@ export class Annotator {
     }
     this.#onChange?.();
   }
+}
+
+/**
+ * The marks of a page with very many of them, registered as highlights only while their
+ * block element is within WINDOW_MARGIN of the viewport (an IntersectionObserver tells).
+ */
+class MarkWindow {
+  readonly #highlights: PageHighlights;
+  readonly #observer: IntersectionObserver;
+  readonly #byElement = new Map<Element, Set<PlacedMention>>();
+  readonly #elementOf = new Map<PlacedMention, Element>();
+  readonly #near = new Set<Element>();
+
+  constructor(win: Window & typeof globalThis, highlights: PageHighlights) {
+    this.#highlights = highlights;
+    this.#observer = new win.IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const marks = this.#byElement.get(entry.target);
+          if (entry.isIntersecting) {
+            if (this.#near.has(entry.target)) continue;
+            this.#near.add(entry.target);
+            if (marks) for (const m of marks) this.#highlights.add(m.kind, m.range);
+          } else if (this.#near.delete(entry.target) && marks) {
+            for (const m of marks) this.#highlights.delete(m.kind, m.range);
+          }
+        }
+      },
+      { rootMargin: WINDOW_MARGIN },
+    );
+  }
+
+  add(mention: PlacedMention): void {
+    const parent = mention.nodes[0]?.parentElement;
+    if (!parent) {
+      this.#highlights.add(mention.kind, mention.range); // no element to watch: always shown
+      return;
+    }
+    const element = parent.closest(BLOCK_SELECTOR) ?? parent;
+    this.#elementOf.set(mention, element);
+    let marks = this.#byElement.get(element);
+    if (!marks) {
+      marks = new Set();
+      this.#byElement.set(element, marks);
+      this.#observer.observe(element);
+    }
+    marks.add(mention);
+    if (this.#near.has(element)) this.#highlights.add(mention.kind, mention.range);
+  }
+
+  delete(mention: PlacedMention): void {
+    this.#highlights.delete(mention.kind, mention.range);
+    const element = this.#elementOf.get(mention);
+    if (!element) return;
+    this.#elementOf.delete(mention);
+    const marks = this.#byElement.get(element);
+    marks?.delete(mention);
+    if (marks && marks.size === 0) {
+      this.#byElement.delete(element);
+      this.#near.delete(element);
+      this.#observer.unobserve(element);
+    }
+  }
+
+  stop(): void {
+    this.#observer.disconnect();
+    this.#byElement.clear();
+    this.#elementOf.clear();
+    this.#near.clear();
+  }
+}
+
+/** A block to match; `keep` limits the mentions taken from it to starts in [from, to). */
+type ScanBlock = TextBlock & { keep?: [number, number] };
+
+/**
+ * Cuts a huge block into pieces of PIECE_CHARS, each read with PIECE_OVERLAP characters
+ * of its neighbours on both sides (so a name across a cut is seen whole, with its
+ * boundaries) and keeping only the mentions that start inside the piece itself.
+ */
+function splitBlock(block: TextBlock): ScanBlock[] {
+  const { text } = block;
+  if (text.length <= PIECE_CHARS) return [block];
+  const pieces: ScanBlock[] = [];
+  for (let start = 0; start < text.length; start += PIECE_CHARS) {
+    const from = Math.max(0, start - PIECE_OVERLAP);
+    const to = Math.min(text.length, start + PIECE_CHARS + PIECE_OVERLAP);
+    const segments = block.segments
+      .filter((s) => s.start < to && s.start + s.length > from)
+      .map((s) => ({ ...s, start: s.start - from }));
+    pieces.push({
+      text: text.slice(from, to),
+      lang: block.lang,
+      segments,
+      keep: [start - from, Math.min(text.length, start + PIECE_CHARS) - from],
+    });
+  }
+  return pieces;
+}
+
+/** The parent node, crossing from a shadow root to its host. */
+function composedParent(node: Node): Node | null {
+  return node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null;
+}
+
+/** `ancestor.contains(node)`, looking through shadow roots. */
+function composedContains(ancestor: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = composedParent(n)) if (n === ancestor) return true;
+  return false;
+}
+
+/** Whether `node` or one of its (shadow-including) ancestors up to `stop` is in `set`. */
+function hasAncestorIn(node: Node, set: Set<Node>, stop: Node): boolean {
+  for (let n: Node | null = node; n; n = composedParent(n)) {
+    if (set.has(n)) return true;
+    if (n === stop) return false;
+  }
+  return false;
 }
 
 /** True when a range's offsets no longer fit its nodes (the text was edited). */

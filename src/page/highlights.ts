@@ -152,6 +152,13 @@ export class PageHighlights {
     else if (this.#styleElement) this.#styleElement.textContent = css;
   }
 
+  /** Puts the <style> fallback back if the page removed it (e.g. replaced its head). */
+  reattach(): void {
+    const element = this.#styleElement;
+    if (element && !element.isConnected)
+      (this.#doc.head ?? this.#doc.documentElement).append(element);
+  }
+
   /** Removes every mention's range (the focus and hover marks too), keeping the stylesheet. */
   clearMarks(): void {
     for (const highlight of this.#byName.values()) highlight.clear();

@@ -44,17 +44,24 @@ export class HitTester {
   readonly #doc: Document;
   readonly #index: MentionIndex;
   readonly #probe: Range;
-  readonly shadowRoots: ShadowRoot[] = [];
+  readonly #shadowRoots: () => readonly ShadowRoot[];
 
-  constructor(doc: Document, index: MentionIndex) {
+  /** `shadowRoots`: the open shadow roots whose text may be under the pointer. */
+  constructor(
+    doc: Document,
+    index: MentionIndex,
+    shadowRoots: () => readonly ShadowRoot[] = () => [],
+  ) {
     this.#doc = doc;
     this.#index = index;
+    this.#shadowRoots = shadowRoots;
     // One live Range for measuring, kept collapsed between uses.
     this.#probe = doc.createRange();
   }
 
   mentionAt(x: number, y: number): PlacedMention | undefined {
-    const caret = caretAt(this.#doc, x, y, this.shadowRoots);
+    const shadowRoots = this.#shadowRoots();
+    const caret = caretAt(this.#doc, x, y, [...shadowRoots]);
     if (!caret || caret.offsetNode.nodeType !== Node.TEXT_NODE) return undefined;
     for (const mention of this.#index.at(caret.offsetNode, caret.offset)) {
       if (this.contains(mention, x, y)) return mention;

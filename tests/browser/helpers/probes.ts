@@ -196,24 +196,54 @@ export function cardOnTop(): {
   onTop: boolean;
   width: number;
   height: number;
-  hostIsLast: boolean;
   at: string;
 } {
   const hosts = document.querySelectorAll('sovereignty-lens-ui');
   const host = hosts[hosts.length - 1];
   const card = host?.shadowRoot?.querySelector('[role="dialog"]');
-  if (!host || !card)
-    return { open: false, onTop: false, width: 0, height: 0, hostIsLast: false, at: '' };
+  if (!host || !card) return { open: false, onTop: false, width: 0, height: 0, at: '' };
   const r = card.getBoundingClientRect();
   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
   const style = getComputedStyle(card);
-  const visible = style.visibility !== 'hidden' && style.display !== 'none' && style.opacity !== '0';
+  const visible =
+    style.visibility !== 'hidden' && style.display !== 'none' && style.opacity !== '0';
   return {
     open: true,
     onTop: hit === host && visible,
     width: r.width,
     height: r.height,
-    hostIsLast: true,
     at: hit ? hit.localName + (hit.id ? `#${hit.id}` : '') : 'nothing',
+  };
+}
+
+/**
+ * The page's own cost of changing its DOM once per frame (append and remove a span in
+ * the first paragraph) for `frames` frames: median, 90th percentile and worst frame gap.
+ */
+export async function mutationFrameStats(
+  frames: number,
+): Promise<{ median: number; p90: number; max: number }> {
+  const p = document.querySelector('p');
+  if (!p) throw new Error('no paragraph');
+  const gaps: number[] = [];
+  let last = 0;
+  await new Promise<void>((done) => {
+    const step = (t: number) => {
+      if (last) gaps.push(t - last);
+      last = t;
+      const span = document.createElement('span');
+      span.textContent = 'x';
+      p.append(span);
+      span.remove();
+      if (gaps.length < frames) requestAnimationFrame(step);
+      else done();
+    };
+    requestAnimationFrame(step);
+  });
+  gaps.sort((a, b) => a - b);
+  return {
+    median: gaps[Math.floor(gaps.length / 2)]!,
+    p90: gaps[Math.floor(gaps.length * 0.9)]!,
+    max: gaps[gaps.length - 1]!,
   };
 }
