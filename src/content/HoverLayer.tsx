@@ -7,6 +7,8 @@ import { t } from '../ui/messages';
 
 export interface HoverLayerProps {
   index: GlossaryIndex;
+  notes: Record<string, string>;
+  userIds: ReadonlySet<string>;
   lang: Lang;
   dark: boolean;
   /** The entry shown, and the ones the reader came from (related links). */
@@ -81,6 +83,8 @@ export function HoverLayer(props: HoverLayerProps) {
           index={props.index}
           lang={props.lang}
           compact
+          note={props.notes[entry.id]}
+          userEntry={props.userIds.has(entry.id)}
           headingId={headingId}
           entryHref={props.entryHref}
           onOpenEntry={props.onOpenEntry}

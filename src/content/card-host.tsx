@@ -18,6 +18,8 @@ const HOST_CSS = `:host{position:fixed!important;inset:0 auto auto 0!important;w
 export interface CardHostOptions {
   ctx: ContentScriptContext;
   index: GlossaryIndex;
+  notes: Record<string, string>;
+  userIds: ReadonlySet<string>;
   entryHref: (id: string) => string;
   /** Called when the pointer enters (true) or leaves (false) the card. */
   onPointerInside: (inside: boolean) => void;
@@ -101,6 +103,8 @@ export class CardHost {
     render(
       <HoverLayer
         index={this.#options.index}
+        notes={this.#options.notes}
+        userIds={this.#options.userIds}
         lang={state.lang}
         dark={state.dark}
         stack={state.stack}

@@ -20,6 +20,9 @@ export interface PageSessionOptions {
   index: GlossaryIndex;
   matcher: Matcher;
   settings: Settings;
+  /** The reader's notes by entry id, and the ids of their own entries (card marks). */
+  notes: Record<string, string>;
+  userIds: ReadonlySet<string>;
   onChange: () => void;
 }
 
@@ -42,7 +45,7 @@ export class PageSession {
   #focused: PlacedMention | undefined;
   #marksVisible = true;
 
-  constructor({ ctx, index, matcher, settings, onChange }: PageSessionOptions) {
+  constructor({ ctx, index, matcher, settings, notes, userIds, onChange }: PageSessionOptions) {
     this.#settings = settings;
     this.annotator = new Annotator({
       doc: document,
@@ -57,6 +60,8 @@ export class PageSession {
     this.#cards = new CardHost({
       ctx,
       index,
+      notes,
+      userIds,
       entryHref: (id) => browser.runtime.getURL(`/glossary.html#/entry/${id}`),
       onPointerInside: (inside) => this.#hover.pointerInsideCard(inside),
       onClosed: () => {

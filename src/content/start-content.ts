@@ -1,12 +1,17 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Glossary } from '../glossary/types';
 import { bundledGlossary } from '../glossary/bundled';
 import { indexGlossary, type GlossaryIndex } from '../glossary/glossary-index';
-import { compileMatcher, type Matcher } from '../glossary/matcher';
+import { compiledGlossary } from '../glossary/compiled-glossary';
+import { compileMatcher, matcherFromCompiled, type Matcher } from '../glossary/matcher';
 import { createSearchIndex } from '../glossary/search';
 import { sendToBackground } from '../messaging/send';
 import { isOwnSender, parseMessage, type Message, type PageSummary } from '../messaging/protocol';
 import { supportsHighlights } from '../page/highlights';
+import { mergeUserEntries, userEntryIds } from '../user-data/merge';
+import { readUserData, watchUserData } from '../user-data/store';
+import type { UserData } from '../user-data/types';
 import { isSiteDisabled, readSettings, watchSettings, type Settings } from '../settings/settings';
 import { PageSession } from './page-session';
 
@@ -19,6 +24,8 @@ class ContentController {
   readonly #ctx: ContentScriptContext;
   #index: GlossaryIndex | undefined;
   #matcher: Matcher | undefined;
+  #glossary: Glossary = bundledGlossary;
+  #userData: UserData | undefined;
   #session: PageSession | undefined;
   #settings: Settings | undefined;
   #lastDistinct = -1;
@@ -67,17 +74,51 @@ class ContentController {
       await this.#session.configure(settings);
       return;
     }
-    // Compiled once per document, and only where the extension is on.
-    this.#index ??= indexGlossary(bundledGlossary);
-    this.#matcher ??= compileMatcher(bundledGlossary.entries);
+    // Read and compiled once per document, and only where the extension is on.
+    if (!this.#userData) {
+      this.#userData = (await readUserData()).data;
+      const unwatch = watchUserData((data) => void this.#userDataChanged(data));
+      this.#ctx.onInvalidated(unwatch);
+    }
+    if (this.#session) return; // started while the user data was read
+    this.#prepareGlossary();
+    const userData = this.#userData;
     this.#session = new PageSession({
       ctx: this.#ctx,
-      index: this.#index,
-      matcher: this.#matcher,
+      index: this.#index!,
+      matcher: this.#matcher!,
+      notes: userData.notes,
+      userIds: userEntryIds(userData),
       settings,
       onChange: () => this.#notify(),
     });
     await this.#session.start();
+  }
+
+  /**
+   * The glossary of this document: the bundled one (its pattern compiled at build time)
+   * plus the reader's own entries, which need a compile here.
+   */
+  #prepareGlossary(): void {
+    if (this.#index && this.#matcher) return;
+    const userData = this.#userData;
+    const personal = !!userData && (userData.entries.length > 0 || userData.hidden.length > 0);
+    this.#glossary = personal ? mergeUserEntries(bundledGlossary, userData) : bundledGlossary;
+    this.#index = indexGlossary(this.#glossary);
+    this.#matcher = personal
+      ? compileMatcher(this.#glossary.entries)
+      : matcherFromCompiled(compiledGlossary);
+  }
+
+  /** The reader's entries changed (glossary page, import): marks follow at once. */
+  async #userDataChanged(data: UserData): Promise<void> {
+    this.#userData = data;
+    this.#index = undefined;
+    this.#matcher = undefined;
+    if (!this.#session || !this.#settings) return;
+    this.#session.stop();
+    this.#session = undefined;
+    await this.#apply(this.#settings);
   }
 
   async #handle(message: Message): Promise<unknown> {
@@ -104,7 +145,7 @@ class ContentController {
     if (!session || !this.#matcher) return false;
     const id =
       this.#matcher.findMentions(text)[0]?.id ??
-      createSearchIndex(bundledGlossary.entries).search(text, 1)[0]?.entry.id;
+      createSearchIndex(this.#glossary.entries).search(text, 1)[0]?.entry.id;
     if (!id) return false;
     await session.showForSelection(id);
     return true;

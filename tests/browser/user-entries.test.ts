@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { describeInBrowsers, type ExtensionHarness } from './helpers';
+import { countHighlights, mentionPoint, readCard, readHighlights } from './helpers/probes';
+
+const IMPORT = JSON.parse(readFileSync('tests/fixtures/imports/valid.json', 'utf8')) as {
+  entries: unknown[];
+  notes: Record<string, string>;
+};
+
+/** Stores user data as the glossary page does (storage.local "userData", version 1). */
+async function storeUserData(h: ExtensionHarness, value: object | null): Promise<void> {
+  const page = await h.openExtensionPage('popup.html');
+  await page.evaluate(async (data: object | null) => {
+    const g = globalThis as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const local = (g.browser ?? g.chrome).storage.local;
+    if (data === null) await local.remove(['userData', 'userData$']);
+    else await local.set({ userData: data, userData$: { v: 1 } });
+  }, value);
+  await page.close();
+}
+
+describeInBrowsers("the reader's own entries", (h) => {
+  it("marks an added entry in an open tab at once, with its mark and the reader's notes", async () => {
+    await storeUserData(h, null);
+    const page = await h.openFixture('pages/user-entry.html');
+    await page.waitFor(countHighlights);
+    const before = (await page.evaluate(readHighlights)).map((r) => r.text);
+    expect(before).not.toContain('Rivage Semiconducteurs');
+
+    await storeUserData(h, { entries: IMPORT.entries, notes: IMPORT.notes, hidden: [] });
+    await page.waitFor(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
+        .highlights;
+      for (const [, hl] of registry)
+        for (const r of hl) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === 'Rivage Semiconducteurs') return true;
+        }
+      return false;
+    });
+
+    const point = await page.evaluate(mentionPoint, ['Rivage Semiconducteurs', 0] as [
+      string,
+      number,
+    ]);
+    await page.mouseMove(point!.x - 5, point!.y);
+    await page.mouseMove(point!.x, point!.y);
+    await page.waitFor(() =>
+      /Your entry/.test(
+        document.querySelector('sovereignty-lens-ui')?.shadowRoot?.textContent ?? '',
+      ),
+    );
+    expect((await page.evaluate(readCard)).name).toBe('Rivage Semiconducteurs');
+
+    await page.mouseMove(2, 2);
+    await page.waitFor(
+      () =>
+        !document
+          .querySelector('sovereignty-lens-ui')
+          ?.shadowRoot?.querySelector('[role="dialog"]'),
+    );
+    const nvidia = await page.evaluate(mentionPoint, ['Nvidia', 0] as [string, number]);
+    await page.mouseMove(nvidia!.x - 5, nvidia!.y);
+    await page.mouseMove(nvidia!.x, nvidia!.y);
+    await page.waitFor(
+      (note: string) =>
+        (document.querySelector('sovereignty-lens-ui')?.shadowRoot?.textContent ?? '').includes(
+          note,
+        ),
+      IMPORT.notes.nvidia!,
+    );
+    await page.close();
+    await storeUserData(h, null);
+  });
+
+  it('finds an added entry in the popup search', async () => {
+    await storeUserData(h, { entries: IMPORT.entries, notes: {}, hidden: [] });
+    const popup = await h.openExtensionPage('popup.html');
+    await popup.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      input.value = 'rivage';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await popup.waitFor(
+      () =>
+        document.querySelector<HTMLElement>('[role="option"]')?.dataset.entry ===
+        'rivage-semiconducteurs',
+    );
+    await popup.close();
+    await storeUserData(h, null);
+  });
+});
