@@ -3,7 +3,8 @@ import { downloadBlob } from '../graph/export-image';
 import type { Problem } from '../glossary/validate';
 import { shortName } from '../ui/Card';
 import { kindLabel, pick, t } from '../ui/messages';
-import { exportUserData, mergeImport, parseImportFile } from '../user-data/validate-user-data';
+import { importUserDataFile } from '../user-data/import';
+import { exportUserData } from '../user-data/validate-user-data';
 import { EntryForm } from './EntryForm';
 import { usePage } from './page-context';
 import { ProblemList } from './ProblemList';
@@ -33,17 +34,13 @@ export function MineView({ params }: { params: URLSearchParams }) {
     const file = input.files?.[0];
     if (!file) return;
     setImportStatus('');
-    const parsed = parseImportFile(await file.text(), bundled);
-    let problems = parsed.problems;
-    if (parsed.data) {
-      const merged = mergeImport(userData, parsed.data, bundled);
-      problems = merged.data ? await saveUserData(merged.data) : merged.problems;
-      if (problems.length === 0) {
-        const count = parsed.data.entries.length;
-        setImportStatus(
-          count === 1 ? s(lang, 'importDoneOne') : s(lang, 'importDone', { count: String(count) }),
-        );
-      }
+    const { problems, imported } = await importUserDataFile(await file.text(), userData, bundled);
+    if (problems.length === 0) {
+      setImportStatus(
+        imported === 1
+          ? s(lang, 'importDoneOne')
+          : s(lang, 'importDone', { count: String(imported) }),
+      );
     }
     setImportProblems(problems);
     input.value = '';
