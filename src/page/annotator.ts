@@ -134,12 +134,9 @@ export class Annotator {
   }
 
   /** Scans the document and starts following its changes. Resolves when the first scan is done. */
-  #styled = false;
-
   async start(): Promise<void> {
     this.#stopped = false;
-    // The stylesheet is installed once the text is collected (see #scan).
-    this.#styled = false;
+    this.highlights.setStyle(this.#config.style);
     this.#observe();
     await this.#scanAll();
   }
@@ -149,7 +146,6 @@ export class Annotator {
     const previous = this.#config;
     this.#config = config;
     this.highlights.setStyle(config.style);
-    this.#styled = true;
     const sameMarks =
       previous.markMode === config.markMode &&
       previous.scope === config.scope &&
@@ -231,12 +227,6 @@ export class Annotator {
       ? collected.flatMap(splitBlock)
       : (collected as ScanBlock[]);
     const first = visibleFirst ? firstVisibleBlock(blocks) : 0;
-    // Adopting a stylesheet restyles the whole document: done after the layout reads above,
-    // its cost lands in the next rendering step instead of inside our collection task.
-    if (!this.#styled) {
-      this.highlights.setStyle(this.#config.style);
-      this.#styled = true;
-    }
     const ranges: [number, number][] = [
       [first, blocks.length],
       [0, first],
