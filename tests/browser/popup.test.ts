@@ -172,20 +172,33 @@ describeInBrowsers('toolbar popup', (h) => {
     await popup.close();
   });
 
-  it('renders in French and in the dark theme', async () => {
-    await h.setSettings({ language: 'fr', theme: 'dark' });
-    const page = await h.openFixture('articles/demo-fr.html');
-    await page.waitFor(countHighlights);
-    const popup = await h.openPopupFor(page);
-    await popup.waitFor(() =>
-      /acteurs/.test(document.querySelector('.sl-profile__text')?.textContent ?? ''),
-    );
-    expect(
-      await popup.evaluate(() => document.querySelector('.popup')!.classList.contains('sl-dark')),
-    ).toBe(true);
-    await h.screenshot(popup, 'popup-fr-dark');
-    await h.setSettings({ language: 'auto', theme: 'auto' });
-    await popup.close();
-    await page.close();
-  });
+  for (const [language, theme] of [
+    ['fr', 'dark'],
+    ['fr', 'light'],
+    ['en', 'dark'],
+  ] as const) {
+    it(`renders in ${language === 'fr' ? 'French' : 'English'} with the ${theme} theme`, async () => {
+      await h.setSettings({ language, theme });
+      const page = await h.openFixture(`articles/demo-${language}.html`);
+      await page.waitFor(countHighlights);
+      const popup = await h.openPopupFor(page);
+      await popup.waitFor(
+        (word: string) =>
+          new RegExp(word).test(document.querySelector('.sl-profile__text')?.textContent ?? ''),
+        language === 'fr' ? 'acteurs' : 'actors',
+      );
+      expect(
+        await popup.evaluate(() => document.querySelector('.popup')!.classList.contains('sl-dark')),
+      ).toBe(theme === 'dark');
+      expect(
+        await popup.evaluate(() =>
+          document.querySelector('input[type="search"]')!.getAttribute('placeholder'),
+        ),
+      ).toBe(language === 'fr' ? 'Chercher dans le glossaire' : 'Search the glossary');
+      await h.screenshot(popup, `popup-${language}-${theme}`);
+      await h.setSettings({ language: 'auto', theme: 'auto' });
+      await popup.close();
+      await page.close();
+    });
+  }
 });
