@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInBrowsers, type TestPage } from './helpers';
 import { expectedHighlights } from './helpers/expected';
-import { countHighlights, readHighlights } from './helpers/probes';
+import { countHighlights, hasHighlightCount, readHighlights } from './helpers/probes';
 
 const ARTICLES = readdirSync('tests/fixtures/articles')
   .filter((f) => f.endsWith('.html'))
@@ -10,12 +10,7 @@ const ARTICLES = readdirSync('tests/fixtures/articles')
 
 async function waitForMarks(page: TestPage, atLeast = 1): Promise<void> {
   await page.waitFor(countHighlights, undefined, 15_000).catch(() => undefined);
-  await page.waitFor((n: number) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
-    let count = 0;
-    for (const [name, h] of registry) if (name.startsWith('sovereignty-lens')) count += h.size;
-    return count >= n;
-  }, atLeast);
+  await page.waitFor(hasHighlightCount, [atLeast, 'atLeast'] as [number, 'atLeast' | 'exactly']);
 }
 
 describeInBrowsers('page annotation', (h) => {
@@ -26,12 +21,10 @@ describeInBrowsers('page annotation', (h) => {
       const page = await h.openFixture(article);
       await waitForMarks(page, Math.min(1, expected.length));
       // Give sliced scanning time to finish, then compare.
-      await page.waitFor((n: number) => {
-        const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
-        let count = 0;
-        for (const [name, hl] of registry) if (!/-(focus|hover)$/.test(name)) count += hl.size;
-        return count >= n;
-      }, expected.length);
+      await page.waitFor(hasHighlightCount, [expected.length, 'atLeast'] as [
+        number,
+        'atLeast' | 'exactly',
+      ]);
       const actual = await page.evaluate(readHighlights);
       expect(actual, article).toEqual(expected);
       await page.close();
@@ -113,13 +106,8 @@ describeInBrowsers('page annotation', (h) => {
       document.getElementById('live')!.append(p);
     });
     await page.waitFor(
-      (n: number) => {
-        const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
-        let count = 0;
-        for (const [name, hl] of registry) if (!/-(focus|hover)$/.test(name)) count += hl.size;
-        return count >= n;
-      },
-      before + 2,
+      hasHighlightCount,
+      [before + 2, 'atLeast'] as [number, 'atLeast' | 'exactly'],
       2_000,
     );
     expect(Date.now() - started).toBeLessThan(1_000); // includes the round trips of the test itself
@@ -127,13 +115,8 @@ describeInBrowsers('page annotation', (h) => {
     expect(texts).toEqual(expect.arrayContaining(['ASML', 'TSMC']));
     await page.evaluate(() => document.getElementById('added')!.remove());
     await page.waitFor(
-      (n: number) => {
-        const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
-        let count = 0;
-        for (const [name, hl] of registry) if (!/-(focus|hover)$/.test(name)) count += hl.size;
-        return count === n;
-      },
-      before,
+      hasHighlightCount,
+      [before, 'exactly'] as [number, 'atLeast' | 'exactly'],
       2_000,
     );
     await page.close();

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowsers, type TestPage } from './helpers';
 import { expectedMentions } from './helpers/expected';
-import { countHighlights, readCard } from './helpers/probes';
+import { countHighlights, hasHighlightCount, readCard } from './helpers/probes';
 
 const DEMO = 'articles/demo-en.html';
 
@@ -90,12 +90,7 @@ describeInBrowsers('toolbar popup', (h) => {
     await popup.evaluate(() =>
       document.querySelector<HTMLInputElement>('input[name="site-disabled"]')!.click(),
     );
-    await page.waitFor((n: number) => {
-      const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
-      let count = 0;
-      for (const [name, hl] of registry) if (!/-(focus|hover)$/.test(name)) count += hl.size;
-      return count === n;
-    }, marked);
+    await page.waitFor(hasHighlightCount, [marked, 'exactly'] as [number, 'atLeast' | 'exactly']);
     await popup.close();
     await page.close();
   });

@@ -36,6 +36,17 @@ export function countHighlights(): number {
   return count;
 }
 
+/** Whether the extension's highlights hold at least (or exactly) `n` ranges. */
+export function hasHighlightCount([n, mode]: [number, 'atLeast' | 'exactly']): boolean {
+  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  let count = 0;
+  for (const [name, highlight] of registry) {
+    if (name.startsWith('sovereignty-lens') && !/-(focus|hover)$/.test(name))
+      count += highlight.size;
+  }
+  return mode === 'exactly' ? count === n : count >= n;
+}
+
 /** The viewport centre of the `nth` highlighted range whose text is `text` (undefined if none). */
 export function mentionPoint([text, nth]: [string, number]): { x: number; y: number } | undefined {
   const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
