@@ -96,15 +96,12 @@ export function EntryForm({ editing, onDone }: { editing?: Entry; onDone(id?: st
       <p class="gp-lead">{s(lang, 'formLangHint')}</p>
       <ProblemList problems={problems} title={s(lang, 'formProblems')} />
       <div class="gp-form__row">
-        <label class="gp-field">
-          <span class="gp-field__label">{s(lang, 'fieldId')}</span>
-          <input
-            class="gp-input"
-            name="id"
-            value={draft.id}
-            onInput={(e) => update({ id: (e.target as HTMLInputElement).value })}
-          />
-        </label>
+        <InputField
+          label={s(lang, 'fieldId')}
+          name="id"
+          value={draft.id}
+          onValue={(value) => update({ id: value })}
+        />
         <label class="gp-field">
           <span class="gp-field__label">{s(lang, 'fieldKind')}</span>
           <select
@@ -120,15 +117,12 @@ export function EntryForm({ editing, onDone }: { editing?: Entry; onDone(id?: st
             ))}
           </select>
         </label>
-        <label class="gp-field">
-          <span class="gp-field__label">{s(lang, 'fieldJurisdiction')}</span>
-          <input
-            class="gp-input"
-            name="jurisdiction"
-            value={draft.jurisdiction}
-            onInput={(e) => update({ jurisdiction: (e.target as HTMLInputElement).value })}
-          />
-        </label>
+        <InputField
+          label={s(lang, 'fieldJurisdiction')}
+          name="jurisdiction"
+          value={draft.jurisdiction}
+          onValue={(value) => update({ jurisdiction: value })}
+        />
       </div>
       {TEXT_FIELDS.map((field) => (
         <fieldset key={field} class="gp-fieldset">
@@ -161,15 +155,12 @@ export function EntryForm({ editing, onDone }: { editing?: Entry; onDone(id?: st
             update({ aliases: draft.aliases.map((a, j) => (j === i ? { ...a, ...change } : a)) });
           return (
             <div key={i} class="gp-form__row gp-form__repeat">
-              <label class="gp-field">
-                <span class="gp-field__label">{s(lang, 'fieldAliasText')}</span>
-                <input
-                  class="gp-input"
-                  name={`aliases[${i}].text`}
-                  value={alias.text}
-                  onInput={(e) => set({ text: (e.target as HTMLInputElement).value })}
-                />
-              </label>
+              <InputField
+                label={s(lang, 'fieldAliasText')}
+                name={`aliases[${i}].text`}
+                value={alias.text}
+                onValue={(value) => set({ text: value })}
+              />
               <label class="gp-field gp-field--narrow">
                 <span class="gp-field__label">{s(lang, 'fieldAliasLang')}</span>
                 <select
@@ -199,14 +190,11 @@ export function EntryForm({ editing, onDone }: { editing?: Entry; onDone(id?: st
                   <option value="any">any</option>
                 </select>
               </label>
-              <label class="gp-field">
-                <span class="gp-field__label">{s(lang, 'fieldAliasContext')}</span>
-                <input
-                  class="gp-input"
-                  value={alias.context}
-                  onInput={(e) => set({ context: (e.target as HTMLInputElement).value })}
-                />
-              </label>
+              <InputField
+                label={s(lang, 'fieldAliasContext')}
+                value={alias.context}
+                onValue={(value) => set({ context: value })}
+              />
               <label class="gp-check">
                 <input
                   type="checkbox"
@@ -247,41 +235,30 @@ export function EntryForm({ editing, onDone }: { editing?: Entry; onDone(id?: st
             update({ facts: draft.facts.map((f, j) => (j === i ? { ...f, ...change } : f)) });
           return (
             <div key={i} class="gp-form__row gp-form__repeat">
-              <label class="gp-field gp-field--narrow">
-                <span class="gp-field__label">{s(lang, 'fieldDate')}</span>
-                <input
-                  class="gp-input"
-                  value={fact.date}
-                  onInput={(e) => set({ date: (e.target as HTMLInputElement).value })}
-                />
-              </label>
-              <label class="gp-field">
-                <span class="gp-field__label">{s(lang, 'fieldEn')}</span>
-                <input
-                  class="gp-input"
-                  lang="en"
-                  value={fact.en}
-                  onInput={(e) => set({ en: (e.target as HTMLInputElement).value })}
-                />
-              </label>
-              <label class="gp-field">
-                <span class="gp-field__label">{s(lang, 'fieldFr')}</span>
-                <input
-                  class="gp-input"
-                  lang="fr"
-                  value={fact.fr}
-                  onInput={(e) => set({ fr: (e.target as HTMLInputElement).value })}
-                />
-              </label>
-              <label class="gp-field">
-                <span class="gp-field__label">{s(lang, 'fieldSource')}</span>
-                <input
-                  class="gp-input"
-                  type="url"
-                  value={fact.source}
-                  onInput={(e) => set({ source: (e.target as HTMLInputElement).value })}
-                />
-              </label>
+              <InputField
+                label={s(lang, 'fieldDate')}
+                narrow
+                value={fact.date}
+                onValue={(value) => set({ date: value })}
+              />
+              <InputField
+                label={s(lang, 'fieldEn')}
+                lang="en"
+                value={fact.en}
+                onValue={(value) => set({ en: value })}
+              />
+              <InputField
+                label={s(lang, 'fieldFr')}
+                lang="fr"
+                value={fact.fr}
+                onValue={(value) => set({ fr: value })}
+              />
+              <InputField
+                label={s(lang, 'fieldSource')}
+                type="url"
+                value={fact.source}
+                onValue={(value) => set({ source: value })}
+              />
               <label class="gp-field gp-field--narrow">
                 <span class="gp-field__label">{s(lang, 'fieldConfidence')}</span>
                 <select
@@ -386,26 +363,21 @@ export function EntryForm({ editing, onDone }: { editing?: Entry; onDone(id?: st
         </button>
       </fieldset>
       <div class="gp-form__row">
-        <label class="gp-field">
-          <span class="gp-field__label">{s(lang, 'fieldWebsite')}</span>
-          <input
-            class="gp-input"
-            type="url"
-            name="website"
-            value={draft.website}
-            onInput={(e) => update({ website: (e.target as HTMLInputElement).value })}
-          />
-        </label>
-        <label class="gp-field gp-field--narrow">
-          <span class="gp-field__label">{s(lang, 'fieldReviewed')}</span>
-          <input
-            class="gp-input"
-            type="date"
-            name="reviewed"
-            value={draft.reviewed}
-            onInput={(e) => update({ reviewed: (e.target as HTMLInputElement).value })}
-          />
-        </label>
+        <InputField
+          label={s(lang, 'fieldWebsite')}
+          type="url"
+          name="website"
+          value={draft.website}
+          onValue={(value) => update({ website: value })}
+        />
+        <InputField
+          label={s(lang, 'fieldReviewed')}
+          narrow
+          type="date"
+          name="reviewed"
+          value={draft.reviewed}
+          onValue={(value) => update({ reviewed: value })}
+        />
       </div>
       <div class="gp-row">
         <button type="submit" class="gp-button gp-button--primary">
@@ -420,5 +392,30 @@ export function EntryForm({ editing, onDone }: { editing?: Entry; onDone(id?: st
         </button>
       </div>
     </form>
+  );
+}
+
+interface InputFieldProps {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  narrow?: boolean;
+  name?: string;
+  type?: 'text' | 'url' | 'date';
+  lang?: string;
+}
+
+/** A labelled text input of the form. */
+function InputField({ label, narrow = false, onValue, ...input }: InputFieldProps) {
+  return (
+    <label class={`gp-field${narrow ? ' gp-field--narrow' : ''}`}>
+      <span class="gp-field__label">{label}</span>
+      <input
+        class="gp-input"
+        // Preact types `type` as a union per input kind; these four attributes are plain strings.
+        {...(input as Record<string, string | undefined>)}
+        onInput={(e) => onValue((e.target as HTMLInputElement).value)}
+      />
+    </label>
   );
 }
