@@ -2,6 +2,10 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compiledGlossaryPlugin } from './scripts/vite-compiled-glossary';
 import { loadGlossaryFile } from './src/glossary/load-glossary-file';
+import { highlightStylesheet } from './src/page/highlights';
+
+/** The static `::highlight()` rules, injected by the manifest with the content script. */
+const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
 
 // Firefox gets Manifest V2 (see README, "Why MV2 on Firefox"); Chromium gets MV3.
 export default defineConfig({
@@ -57,6 +61,17 @@ export default defineConfig({
     // An invalid glossary fails the build, naming every entry and field at fault.
     'build:before': () => {
       loadGlossaryFile('data/glossary.json');
+    },
+    // The marks' stylesheet is injected by the browser before the page's first style
+    // computation; adopting one at run time restyles the whole document (src/page/highlights.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: HIGHLIGHT_CSS, contents: highlightStylesheet() });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const scripts = manifest.content_scripts ?? [];
+      if (scripts.length !== 1)
+        throw new Error(`expected one content script, got ${scripts.length}`);
+      scripts[0]!.css = [...(scripts[0]!.css ?? []), HIGHLIGHT_CSS];
     },
   },
   webExt: {

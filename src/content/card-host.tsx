@@ -17,7 +17,8 @@ const HOST_CSS = `:host{position:fixed!important;inset:0 auto auto 0!important;w
 
 export interface CardHostOptions {
   ctx: ContentScriptContext;
-  index: GlossaryIndex;
+  /** The glossary index, built on first call. */
+  index: () => GlossaryIndex;
   notes: Record<string, string>;
   userIds: ReadonlySet<string>;
   entryHref: (id: string) => string;
@@ -102,7 +103,7 @@ export class CardHost {
     };
     render(
       <HoverLayer
-        index={this.#options.index}
+        index={this.#options.index()}
         notes={this.#options.notes}
         userIds={this.#options.userIds}
         lang={state.lang}

@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Matcher } from '../glossary/matcher';
-import type { Lang } from '../glossary/types';
+import type { Kind, Lang } from '../glossary/types';
 import { Annotator, compareMentions, type AnnotatorConfig } from '../page/annotator';
 import { FOCUS_HIGHLIGHT, HOVER_HIGHLIGHT } from '../page/highlights';
 import { HitTester } from '../page/hit-test';
@@ -17,7 +17,10 @@ import { HoverController } from './hover';
 
 export interface PageSessionOptions {
   ctx: ContentScriptContext;
-  index: GlossaryIndex;
+  /** The glossary index, built on first call (the first card). */
+  index: () => GlossaryIndex;
+  /** Each entry's kind. */
+  kinds: Readonly<Record<string, Kind>>;
   matcher: Matcher;
   settings: Settings;
   /** The reader's notes by entry id, and the ids of their own entries (card marks). */
@@ -45,12 +48,21 @@ export class PageSession {
   #focused: PlacedMention | undefined;
   #marksVisible = true;
 
-  constructor({ ctx, index, matcher, settings, notes, userIds, onChange }: PageSessionOptions) {
+  constructor({
+    ctx,
+    index,
+    kinds,
+    matcher,
+    settings,
+    notes,
+    userIds,
+    onChange,
+  }: PageSessionOptions) {
     this.#settings = settings;
     this.annotator = new Annotator({
       doc: document,
       matcher,
-      kindOf: (id) => index.byId.get(id)?.kind,
+      kindOf: (id) => (Object.hasOwn(kinds, id) ? kinds[id] : undefined),
       config: annotatorConfig(settings),
       onChange,
     });

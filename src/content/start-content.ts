@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Glossary } from '../glossary/types';
+import type { Glossary, Kind } from '../glossary/types';
 import { bundledGlossary } from '../glossary/bundled';
 import { indexGlossary, type GlossaryIndex } from '../glossary/glossary-index';
 import { compiledGlossary } from '../glossary/compiled-glossary';
@@ -22,9 +22,11 @@ export function startContent(ctx: ContentScriptContext): void {
 
 class ContentController {
   readonly #ctx: ContentScriptContext;
+  /** The glossary of this document, its index (built on first need) and kinds. */
+  #glossary: Glossary | undefined;
   #index: GlossaryIndex | undefined;
+  #kinds: Readonly<Record<string, Kind>> | undefined;
   #matcher: Matcher | undefined;
-  #glossary: Glossary = bundledGlossary;
   #userData: UserData | undefined;
   #session: PageSession | undefined;
   #settings: Settings | undefined;
@@ -85,7 +87,8 @@ class ContentController {
     const userData = this.#userData;
     this.#session = new PageSession({
       ctx: this.#ctx,
-      index: this.#index!,
+      index: () => this.#glossaryIndex(),
+      kinds: this.#kinds!,
       matcher: this.#matcher!,
       notes: userData.notes,
       userIds: userEntryIds(userData),
@@ -96,24 +99,37 @@ class ContentController {
   }
 
   /**
-   * The glossary of this document: the bundled one (its pattern compiled at build time)
-   * plus the reader's own entries, which need a compile here.
+   * The matcher of this document: the bundled glossary's, compiled at build time, which
+   * needs neither the glossary itself nor its index (both wait for a card or a look-up);
+   * or, with the reader's own entries, the merged glossary compiled here.
    */
   #prepareGlossary(): void {
-    if (this.#index && this.#matcher) return;
+    if (this.#matcher && this.#kinds) return;
     const userData = this.#userData;
-    const personal = !!userData && (userData.entries.length > 0 || userData.hidden.length > 0);
-    this.#glossary = personal ? mergeUserEntries(bundledGlossary, userData) : bundledGlossary;
-    this.#index = indexGlossary(this.#glossary);
-    this.#matcher = personal
-      ? compileMatcher(this.#glossary.entries)
-      : matcherFromCompiled(compiledGlossary);
+    if (userData && (userData.entries.length > 0 || userData.hidden.length > 0)) {
+      this.#glossary = mergeUserEntries(bundledGlossary(), userData);
+      this.#matcher = compileMatcher(this.#glossary.entries);
+      this.#kinds = Object.fromEntries(this.#glossary.entries.map((e) => [e.id, e.kind]));
+    } else {
+      this.#matcher = matcherFromCompiled(compiledGlossary);
+      this.#kinds = compiledGlossary.kinds;
+    }
+  }
+
+  #glossaryEntries(): Glossary {
+    return (this.#glossary ??= bundledGlossary());
+  }
+
+  #glossaryIndex(): GlossaryIndex {
+    return (this.#index ??= indexGlossary(this.#glossaryEntries()));
   }
 
   /** The reader's entries changed (glossary page, import): marks follow at once. */
   async #userDataChanged(data: UserData): Promise<void> {
     this.#userData = data;
+    this.#glossary = undefined;
     this.#index = undefined;
+    this.#kinds = undefined;
     this.#matcher = undefined;
     if (!this.#session || !this.#settings) return;
     this.#session.stop();
@@ -145,7 +161,7 @@ class ContentController {
     if (!session || !this.#matcher) return false;
     const id =
       this.#matcher.findMentions(text)[0]?.id ??
-      createSearchIndex(this.#glossary.entries).search(text, 1)[0]?.entry.id;
+      createSearchIndex(this.#glossaryEntries().entries).search(text, 1)[0]?.entry.id;
     if (!id) return false;
     await session.showForSelection(id);
     return true;

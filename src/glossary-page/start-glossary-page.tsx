@@ -6,5 +6,5 @@ import './glossary-page.css';
 
 /** Renders the full glossary page (also the options page) into `root`. */
 export function startGlossaryPage(root: HTMLElement): void {
-  render(<GlossaryPage bundled={bundledGlossary} />, root);
+  render(<GlossaryPage bundled={bundledGlossary()} />, root);
 }

@@ -8,4 +8,4 @@
 import { bundledGlossary } from './bundled';
 import { compilePattern, type CompiledGlossary } from './matcher';
 
-export const compiledGlossary: CompiledGlossary = compilePattern(bundledGlossary.entries);
+export const compiledGlossary: CompiledGlossary = compilePattern(bundledGlossary().entries);

@@ -27,7 +27,7 @@
  * the 7 KB RegExp), ~10 ms in Node. Beyond the RegExp, the time goes to context cues
  * (indexOf on the folded block, ~4 ms/MB) and per-mention bookkeeping.
  */
-import type { Alias, CaseRule, Entry, Lang } from './types';
+import type { Alias, CaseRule, Entry, Kind, Lang } from './types';
 import {
   APOSTROPHE_CHAR,
   SEPARATOR_CHAR,
@@ -157,6 +157,8 @@ export interface CompiledGlossary {
   aliases: CompiledAlias[];
   /** For each entry id, the ids whose unambiguous mention counts as a cue for it. */
   related: Record<string, string[]>;
+  /** Each entry's kind, so that a content script can mark by kind without the glossary. */
+  kinds: Record<string, Kind>;
 }
 
 /** Options of `compilePattern` / `compileMatcher`. */
@@ -417,6 +419,7 @@ export function compilePattern(entries: Entry[], options: CompileOptions = {}): 
     flags: FLAGS,
     aliases,
     related,
+    kinds: Object.fromEntries(entries.map((entry) => [entry.id, entry.kind])),
   };
 }
 

@@ -204,7 +204,6 @@ export class Annotator {
     this.#url = this.#doc.location?.href ?? '';
     const body = this.#doc.body ?? this.#doc.documentElement;
     this.#root = this.#config.scope === 'article' ? findArticleRoot(this.#doc) : body;
-    this.highlights.reattach();
     for (const shadow of this.#shadowRoots)
       if (!shadow.host.isConnected) this.#shadowRoots.delete(shadow);
     await this.#scan(this.#root, generation, true);
@@ -555,7 +554,6 @@ function isStale(mention: PlacedMention): boolean {
 function isOwnNode(node: Node): boolean {
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   if (!element) return false;
-  if (element.localName === 'style' && element.hasAttribute('data-sovereignty-lens')) return true;
   return !!element.closest(UI_ELEMENT);
 }
 

@@ -1,10 +1,17 @@
 /**
  * The extension's marks in a page: `StaticRange`s in the CSS Custom Highlight registry,
- * one highlight per glossary kind, styled by one stylesheet. The page's DOM never
- * changes. Static, not live, ranges: the browser updates every live Range on every DOM
- * mutation, which made a page's own append+remove ~200x slower with 2,000 marks.
+ * one highlight per glossary kind. The page's DOM never changes. Static, not live,
+ * ranges: the browser updates every live Range on every DOM mutation, which made a
+ * page's own append+remove ~200x slower with 2,000 marks.
+ *
+ * The `::highlight()` rules are one static stylesheet (`HIGHLIGHT_STYLESHEET`) that the
+ * manifest injects into every page with the content script (wxt.config.ts), before the
+ * page's first style computation. Adopting a sheet at run time made Chromium restyle the
+ * whole document: 63 ms on a 1 MB article, 224 ms on 5 MB (npm run bench). So a style
+ * setting never edits a sheet: it registers each kind's highlight under the name that
+ * the static rules draw in that style (`highlightName`), or under no name for "off".
  */
-import type { Kind } from '../glossary/types';
+import { KINDS, type Kind } from '../glossary/types';
 
 export const HIGHLIGHT_PREFIX = 'sovereignty-lens';
 /** The mention the keyboard focus mark or a popup click points at. */
@@ -28,30 +35,38 @@ const KIND_COLORS: Record<Kind, string> = {
   concept: '#868e96',
 };
 
-export function highlightName(kind: Kind): string {
-  return `${HIGHLIGHT_PREFIX}-${kind}`;
+/** A style that draws marks (the "off" style registers none). */
+export type DrawnStyle = Exclude<HighlightStyle, 'off'>;
+
+/**
+ * The registry name of a kind's highlight in a style: `sovereignty-lens-chip` underlined
+ * (the default style), `sovereignty-lens-chip-background` with a background.
+ */
+export function highlightName(kind: Kind, style: DrawnStyle = 'underline'): string {
+  return style === 'underline'
+    ? `${HIGHLIGHT_PREFIX}-${kind}`
+    : `${HIGHLIGHT_PREFIX}-${kind}-${style}`;
 }
 
-/** The `::highlight()` rules for a style. */
-export function highlightCss(style: HighlightStyle): string {
+/**
+ * Every `::highlight()` rule of the extension, one per line: each kind in each drawn
+ * style, and the hover and focus marks (shown whatever the style, so that keyboard and
+ * popup navigation stay visible).
+ */
+export function highlightStylesheet(): string {
   const rules: string[] = [];
-  for (const [kind, color] of Object.entries(KIND_COLORS)) {
-    const name = highlightName(kind as Kind);
-    if (style === 'underline') {
-      rules.push(
-        `::highlight(${name}){text-decoration:underline dotted ${color};text-decoration-thickness:2px;text-underline-offset:3px}`,
-      );
-    } else if (style === 'background') {
-      rules.push(`::highlight(${name}){background-color:${color}2e}`);
-    }
+  for (const kind of KINDS) {
+    const color = KIND_COLORS[kind];
+    rules.push(
+      `::highlight(${highlightName(kind, 'underline')}){text-decoration:underline dotted ${color};text-decoration-thickness:2px;text-underline-offset:3px}`,
+      `::highlight(${highlightName(kind, 'background')}){background-color:${color}2e}`,
+    );
   }
-  // The focus and hover marks show even when the style is "off", so keyboard and popup
-  // navigation stay visible.
   rules.push(
     `::highlight(${HOVER_HIGHLIGHT}){background-color:#fab00540}`,
     `::highlight(${FOCUS_HIGHLIGHT}){background-color:#fab005;color:#000}`,
   );
-  return rules.join('\n');
+  return `${rules.join('\n')}\n`;
 }
 
 /** Minimal shapes of the Highlight API, which TypeScript's DOM library may lack. */
@@ -77,43 +92,41 @@ export function supportsHighlights(win: Window & typeof globalThis): boolean {
 }
 
 /**
- * Owns the extension's highlights and stylesheet in one document. Captures the API
- * objects once, at creation, so a page that later replaces `window.CSS` cannot
- * redirect them.
+ * Owns the extension's highlights in one document. Captures the API objects once, at
+ * creation, so a page that later replaces `window.CSS` cannot redirect them.
  */
 export class PageHighlights {
-  readonly #doc: Document;
   readonly #registry: HighlightRegistryLike;
   readonly #HighlightCtor: new () => HighlightLike;
-  readonly #byName = new Map<string, HighlightLike>();
-  #sheet: CSSStyleSheet | undefined;
-  #styleElement: HTMLStyleElement | undefined;
+  /** Each kind's highlight, registered under `highlightName(kind, style)` unless "off". */
+  readonly #kinds = new Map<Kind, HighlightLike>();
+  /** The focus and hover marks, always registered. */
+  readonly #marks = new Map<string, HighlightLike>();
+  #style: HighlightStyle = 'underline';
 
   constructor(doc: Document) {
     const win = doc.defaultView as (Window & typeof globalThis) | null;
     if (!win || !supportsHighlights(win)) throw new Error('CSS Custom Highlight API unavailable');
-    this.#doc = doc;
     this.#registry = (win.CSS as unknown as { highlights: HighlightRegistryLike }).highlights;
     this.#HighlightCtor = (win as unknown as { Highlight: new () => HighlightLike }).Highlight;
   }
 
-  #highlight(name: string, priority = 0): HighlightLike {
-    let highlight = this.#byName.get(name);
+  #kind(kind: Kind): HighlightLike {
+    let highlight = this.#kinds.get(kind);
     if (!highlight) {
       highlight = new this.#HighlightCtor();
-      highlight.priority = priority;
-      this.#byName.set(name, highlight);
-      this.#registry.set(name, highlight);
+      this.#kinds.set(kind, highlight);
+      if (this.#style !== 'off') this.#registry.set(highlightName(kind, this.#style), highlight);
     }
     return highlight;
   }
 
   add(kind: Kind, range: AbstractRange): void {
-    this.#highlight(highlightName(kind)).add(range);
+    this.#kind(kind).add(range);
   }
 
   delete(kind: Kind, range: AbstractRange): void {
-    this.#byName.get(highlightName(kind))?.delete(range);
+    this.#kinds.get(kind)?.delete(range);
   }
 
   /** Shows one range as the focus (or hover) mark, replacing the previous one. */
@@ -121,62 +134,44 @@ export class PageHighlights {
     name: typeof FOCUS_HIGHLIGHT | typeof HOVER_HIGHLIGHT,
     range: AbstractRange | undefined,
   ): void {
-    const highlight = this.#highlight(name, name === FOCUS_HIGHLIGHT ? 2 : 1);
+    let highlight = this.#marks.get(name);
+    if (!highlight) {
+      highlight = new this.#HighlightCtor();
+      highlight.priority = name === FOCUS_HIGHLIGHT ? 2 : 1;
+      this.#marks.set(name, highlight);
+      this.#registry.set(name, highlight);
+    }
     highlight.clear();
     if (range) highlight.add(range);
   }
 
-  /** Installs or updates the one stylesheet with the `::highlight()` rules. */
+  /**
+   * Draws the marks in another style: each kind's highlight moves to the name the static
+   * rules draw that way (no range is touched, no stylesheet edited), or leaves the
+   * registry for "off" while keeping its ranges.
+   */
   setStyle(style: HighlightStyle): void {
-    const css = highlightCss(style);
-    const doc = this.#doc;
-    if (!this.#sheet && !this.#styleElement) {
-      try {
-        const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
-        sheet.replaceSync(css);
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-        this.#sheet = sheet;
-        return;
-      } catch {
-        // Firefox content scripts cannot always share constructed sheets with the page
-        // (Xray wrappers): fall back to one <style> element.
-      }
-      const element = doc.createElement('style');
-      element.dataset.sovereigntyLens = '';
-      element.textContent = css;
-      (doc.head ?? doc.documentElement).append(element);
-      this.#styleElement = element;
-      return;
+    if (style === this.#style) return;
+    for (const [kind, highlight] of this.#kinds) {
+      if (this.#style !== 'off') this.#registry.delete(highlightName(kind, this.#style));
+      if (style !== 'off') this.#registry.set(highlightName(kind, style), highlight);
     }
-    if (this.#sheet) this.#sheet.replaceSync(css);
-    else if (this.#styleElement) this.#styleElement.textContent = css;
+    this.#style = style;
   }
 
-  /** Puts the <style> fallback back if the page removed it (e.g. replaced its head). */
-  reattach(): void {
-    const element = this.#styleElement;
-    if (element && !element.isConnected)
-      (this.#doc.head ?? this.#doc.documentElement).append(element);
-  }
-
-  /** Removes every mention's range (the focus and hover marks too), keeping the stylesheet. */
+  /** Removes every mention's range (the focus and hover marks too). */
   clearMarks(): void {
-    for (const highlight of this.#byName.values()) highlight.clear();
+    for (const highlight of this.#kinds.values()) highlight.clear();
+    for (const highlight of this.#marks.values()) highlight.clear();
   }
 
-  /** Removes every range, highlight and the stylesheet. */
+  /** Removes every range and highlight from the registry. */
   clear(): void {
-    for (const [name, highlight] of this.#byName) {
-      highlight.clear();
-      this.#registry.delete(name);
-    }
-    this.#byName.clear();
-    if (this.#sheet) {
-      const sheet = this.#sheet;
-      this.#doc.adoptedStyleSheets = this.#doc.adoptedStyleSheets.filter((s) => s !== sheet);
-      this.#sheet = undefined;
-    }
-    this.#styleElement?.remove();
-    this.#styleElement = undefined;
+    this.clearMarks();
+    for (const kind of this.#kinds.keys())
+      if (this.#style !== 'off') this.#registry.delete(highlightName(kind, this.#style));
+    for (const name of this.#marks.keys()) this.#registry.delete(name);
+    this.#kinds.clear();
+    this.#marks.clear();
   }
 }

@@ -15,7 +15,7 @@ import '../ui/card.css';
  */
 export async function startPopup(root: HTMLElement): Promise<void> {
   const show = (userData: UserData) => {
-    const glossary = mergeUserEntries(bundledGlossary, userData);
+    const glossary = mergeUserEntries(bundledGlossary(), userData);
     render(
       <Popup
         index={indexGlossary(glossary)}

@@ -35,7 +35,7 @@ function toFileShape(value: UserData): Record<string, unknown> {
 
 /** The stored data if it is valid; empty data (and the problems) otherwise. Never writes. */
 export async function readUserData(
-  bundled: Glossary = bundledGlossary,
+  bundled: Glossary = bundledGlossary(),
 ): Promise<{ data: UserData; problems: Problem[] }> {
   const raw = await userDataItem.getValue();
   if (raw === null || raw === undefined) return { data: emptyUserData(), problems: [] };
@@ -53,7 +53,7 @@ export async function readUserData(
  * earlier kept copy's value), empties the main item and returns `corrupted: true`.
  */
 export async function loadUserData(
-  bundled: Glossary = bundledGlossary,
+  bundled: Glossary = bundledGlossary(),
 ): Promise<{ data: UserData; corrupted: boolean }> {
   const { data, problems } = await readUserData(bundled);
   if (problems.length === 0) return { data, corrupted: false };
@@ -71,7 +71,7 @@ export async function loadUserData(
 /** Validates and stores `data`; returns the problems and stores nothing if there are any. */
 export async function saveUserData(
   data: UserData,
-  bundled: Glossary = bundledGlossary,
+  bundled: Glossary = bundledGlossary(),
 ): Promise<Problem[]> {
   const result = validateUserData(toFileShape(data), bundled);
   if (!result.data) return result.problems;
@@ -82,7 +82,7 @@ export async function saveUserData(
 /** Calls `onChange` with valid data whenever the stored data changes; returns the unwatch function. */
 export function watchUserData(
   onChange: (data: UserData) => void,
-  bundled: Glossary = bundledGlossary,
+  bundled: Glossary = bundledGlossary(),
 ): () => void {
   return userDataItem.watch((raw) => {
     if (raw === null || raw === undefined) return onChange(emptyUserData());

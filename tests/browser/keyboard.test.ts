@@ -29,19 +29,34 @@ function focusMarkText(): string | null {
   return range.toString();
 }
 
-/** The page's `::highlight()` rules, as the extension installed them. */
-function highlightRules(): string {
-  const sheets = [...document.adoptedStyleSheets, ...Array.from(document.styleSheets)];
-  return sheets
-    .flatMap((sheet) => {
-      try {
-        return Array.from(sheet.cssRules).map((rule) => rule.cssText);
-      } catch {
-        return [];
-      }
-    })
-    .filter((text) => text.includes('sovereignty-lens'))
-    .join('\n');
+/** The names of the kind highlights registered (not the focus or hover marks). */
+function kindHighlights(): string[] {
+  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  return [...registry.keys()]
+    .filter((name) => name.startsWith('sovereignty-lens-') && !/-(focus|hover)$/.test(name))
+    .sort();
+}
+
+/** A box around the first marked mention inside the viewport. */
+function firstMarkBox(): { x: number; y: number; width: number; height: number } | null {
+  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  const range = document.createRange();
+  for (const [name, set] of registry) {
+    if (!name.startsWith('sovereignty-lens-') || /-(focus|hover)$/.test(name)) continue;
+    for (const r of set) {
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const box = range.getBoundingClientRect();
+      if (box.width > 0 && box.top > 10 && box.bottom < innerHeight - 10)
+        return {
+          x: Math.floor(box.left),
+          y: Math.floor(box.top) - 4,
+          width: Math.ceil(box.width),
+          height: Math.ceil(box.height) + 10,
+        };
+    }
+  }
+  return null;
 }
 
 describeInBrowsers('keyboard commands', (h) => {
@@ -79,14 +94,22 @@ describeInBrowsers('keyboard commands', (h) => {
     await page.close();
   });
 
-  it('hides and shows the marks on the page', async () => {
+  it('hides and shows the marks on the page, as drawn pixels', async () => {
     const page = await h.openFixture('articles/demo-en.html');
     await page.waitFor(countHighlights);
-    expect(await page.evaluate(highlightRules)).toContain('underline');
+    const names = await page.evaluate(kindHighlights);
+    expect(names).toContain('sovereignty-lens-company');
+    const box = (await page.evaluate(firstMarkBox))!;
+    expect(box).not.toBeNull();
+    const shown = await page.capture(box);
     expect(await command(h, page, { type: 'page/toggle-marks' })).toEqual({ visible: false });
-    expect(await page.evaluate(highlightRules)).not.toContain('underline');
+    expect(await page.evaluate(kindHighlights)).toEqual([]);
+    const hidden = await page.capture(box);
+    // The manifest's stylesheet drew the mark: without it, the same pixels as hidden.
+    expect(Buffer.from(hidden).equals(Buffer.from(shown))).toBe(false);
     expect(await command(h, page, { type: 'page/toggle-marks' })).toEqual({ visible: true });
-    expect(await page.evaluate(highlightRules)).toContain('underline');
+    expect(await page.evaluate(kindHighlights)).toEqual(names);
+    expect(Buffer.from(await page.capture(box)).equals(Buffer.from(shown))).toBe(true);
     await page.close();
   });
 });

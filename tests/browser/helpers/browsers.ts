@@ -37,7 +37,16 @@ export interface TestPage {
   press(key: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** A PNG of part of the viewport (CSS pixels): equal bytes for equal pixels. */
+  capture(clip: Clip): Promise<Uint8Array>;
   close(): Promise<void>;
+}
+
+export interface Clip {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface TestBrowser {
@@ -183,6 +192,7 @@ function wrapPlaywright(page: PwPage): TestPage {
     async screenshot(path) {
       await page.screenshot({ path });
     },
+    capture: async (clip) => new Uint8Array(await page.screenshot({ clip })),
     close: () => page.close(),
   };
 }
@@ -339,6 +349,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` });
     },
+    capture: async (clip) => new Uint8Array(await page.screenshot({ clip })),
     close: () => page.close(),
   };
   return wrapped;

@@ -9,8 +9,8 @@ import { highlightName } from '../../../src/page/highlights';
 import { scanBlocks } from '../../../src/page/scan-blocks';
 import type { HighlightedRange } from './probes';
 
-const matcher = compileMatcher(bundledGlossary.entries);
-const kinds = new Map(bundledGlossary.entries.map((e) => [e.id, e.kind]));
+const matcher = compileMatcher(bundledGlossary().entries);
+const kinds = new Map(bundledGlossary().entries.map((e) => [e.id, e.kind]));
 
 /**
  * What the page should show for a fixture: the same matcher and text model run in Node

@@ -76,8 +76,8 @@ describe('jurisdictionProfile', () => {
   });
 
   it('adds up to the total on the bundled glossary', () => {
-    const bundled = indexGlossary(bundledGlossary);
-    const ids = bundledGlossary.entries.map((e) => e.id);
+    const bundled = indexGlossary(bundledGlossary());
+    const ids = bundledGlossary().entries.map((e) => e.id);
     const profile = jurisdictionProfile(ids, bundled);
     expect(profile.total).toBe(ids.length);
     expect(profile.shares.reduce((sum, s) => sum + s.count, 0)).toBe(profile.total);

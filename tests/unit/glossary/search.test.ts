@@ -3,7 +3,7 @@ import { bundledGlossary } from '../../../src/glossary/bundled';
 import { createSearchIndex, foldForSearch } from '../../../src/glossary/search';
 import type { Entry } from '../../../src/glossary/types';
 
-const index = createSearchIndex(bundledGlossary.entries);
+const index = createSearchIndex(bundledGlossary().entries);
 const ids = (query: string, limit?: number): string[] =>
   index.search(query, limit).map((hit) => hit.entry.id);
 

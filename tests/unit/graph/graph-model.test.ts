@@ -62,15 +62,15 @@ const small: Glossary = {
 
 describe('graph model', () => {
   it('has one node per entry and one edge per relation', () => {
-    const graph = buildGraph(bundledGlossary);
-    expect(graph.nodes).toHaveLength(bundledGlossary.entries.length);
-    const relations = bundledGlossary.entries.reduce((n, e) => n + e.relations.length, 0);
+    const graph = buildGraph(bundledGlossary());
+    expect(graph.nodes).toHaveLength(bundledGlossary().entries.length);
+    const relations = bundledGlossary().entries.reduce((n, e) => n + e.relations.length, 0);
     expect(graph.edges).toHaveLength(relations);
     expect(new Set(graph.edges.map((e) => e.id)).size).toBe(graph.edges.length);
   });
 
   it('highlights every path of the chain of Trainium 2 down to the lithography', () => {
-    const h = chainHighlight(bundledGlossary, 'trainium-2');
+    const h = chainHighlight(bundledGlossary(), 'trainium-2');
     expect([...h.nodes]).toEqual(
       expect.arrayContaining(['trainium-2', 'annapurna-labs', 'tsmc', 'asml', 'hbm']),
     );
@@ -97,7 +97,7 @@ describe('graph model', () => {
     expect(h.edges).toContain(edgeId('foundry', 'dependsOn', 'litho'));
     expect(h.edges).toContain(edgeId('other-chip', 'manufacturedBy', 'foundry'));
     expect(h.edges).not.toContain(edgeId('chip', 'designedBy', 'designer'));
-    const asml = dependentsHighlight(bundledGlossary, 'asml');
+    const asml = dependentsHighlight(bundledGlossary(), 'asml');
     expect([...asml.nodes]).toEqual(expect.arrayContaining(['tsmc', 'trainium-2']));
   });
 
@@ -123,7 +123,7 @@ describe('graph model', () => {
   });
 
   it('lays the graph out the same way every time, with nodes apart', () => {
-    const graph = buildGraph(bundledGlossary);
+    const graph = buildGraph(bundledGlossary());
     const a = layoutGraph(graph);
     const b = layoutGraph(graph);
     expect(a.nodes.map((n) => [n.x, n.y])).toEqual(b.nodes.map((n) => [n.x, n.y]));

@@ -6,7 +6,7 @@ import { indexGlossary } from '../../../src/glossary/glossary-index';
 import type { Entry, Fact, Glossary } from '../../../src/glossary/types';
 import { Card, type CardProps } from '../../../src/ui/Card';
 
-const bundled = indexGlossary(bundledGlossary);
+const bundled = indexGlossary(bundledGlossary());
 const byId = (id: string): Entry => {
   const entry = bundled.byId.get(id);
   if (!entry) throw new Error(`no entry ${id}`);

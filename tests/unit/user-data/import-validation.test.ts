@@ -21,9 +21,9 @@ const read = (name: string) => readFileSync(join(DIR, name), 'utf8');
 /** What the import button does: parse, merge into the current data, validate whole, store. */
 async function importFile(text: string): Promise<string[]> {
   const current = (await userDataItem.getValue()) ?? { entries: [], notes: {}, hidden: [] };
-  const parsed = parseImportFile(text, bundledGlossary);
+  const parsed = parseImportFile(text, bundledGlossary());
   if (!parsed.data) return parsed.problems.map((p) => `${p.entry} ${p.path}: ${p.message}`);
-  const merged = mergeImport(current, parsed.data, bundledGlossary);
+  const merged = mergeImport(current, parsed.data, bundledGlossary());
   if (!merged.data) return merged.problems.map((p) => `${p.entry} ${p.path}: ${p.message}`);
   await userDataItem.setValue(merged.data);
   return [];
@@ -38,7 +38,7 @@ describe('import validation', () => {
   });
 
   it('accepts the valid file with its notes and hidden entries', () => {
-    const result = parseImportFile(read('valid.json'), bundledGlossary);
+    const result = parseImportFile(read('valid.json'), bundledGlossary());
     expect(result.problems).toEqual([]);
     expect(result.data?.entries.map((e) => e.id)).toEqual(['rivage-semiconducteurs']);
     expect(result.data?.notes).toEqual({ nvidia: 'Check the H20 export rules.' });
@@ -75,7 +75,7 @@ describe('import validation', () => {
       ],
       hidden: ['nowhere-either'],
     });
-    const { problems } = parseImportFile(text, bundledGlossary);
+    const { problems } = parseImportFile(text, bundledGlossary());
     expect(problems.map((p) => p.path)).toEqual(
       expect.arrayContaining(['kind', 'relations[0].target', 'hidden[0]']),
     );
@@ -96,7 +96,7 @@ describe('import validation', () => {
     };
     const { problems } = parseImportFile(
       JSON.stringify({ version: 1, entries: [valid, second] }),
-      bundledGlossary,
+      bundledGlossary(),
     );
     expect(problems).toEqual([]);
   });
@@ -104,7 +104,7 @@ describe('import validation', () => {
 
 describe('export and import', () => {
   it('loses nothing in a round trip', async () => {
-    const original = parseImportFile(read('valid.json'), bundledGlossary).data!;
+    const original = parseImportFile(read('valid.json'), bundledGlossary()).data!;
     await userDataItem.setValue(original);
     const exported = exportUserData((await userDataItem.getValue())!);
     await userDataItem.setValue({ entries: [], notes: {}, hidden: [] });
@@ -114,14 +114,14 @@ describe('export and import', () => {
   });
 
   it('writes the glossary schema: version and entries, then notes and hidden', () => {
-    const data = parseImportFile(read('valid.json'), bundledGlossary).data!;
+    const data = parseImportFile(read('valid.json'), bundledGlossary()).data!;
     const file = JSON.parse(exportUserData(data)) as Record<string, unknown>;
     expect(Object.keys(file)).toEqual(['version', 'entries', 'notes', 'hidden']);
     expect(file.version).toBe(1);
   });
 
   it('replaces an entry with the same id and keeps the others on import', () => {
-    const data = parseImportFile(read('valid.json'), bundledGlossary).data!;
+    const data = parseImportFile(read('valid.json'), bundledGlossary()).data!;
     const other = {
       ...data.entries[0]!,
       id: 'rivage-two',
@@ -130,7 +130,7 @@ describe('export and import', () => {
     };
     const current: UserData = { entries: [other, data.entries[0]!], notes: {}, hidden: [] };
     const updated = { ...data.entries[0]!, summary: { en: 'Updated.', fr: 'Mise à jour.' } };
-    const merged = mergeImport(current, { ...data, entries: [updated] }, bundledGlossary);
+    const merged = mergeImport(current, { ...data, entries: [updated] }, bundledGlossary());
     expect(merged.data?.entries.map((e) => e.id)).toEqual(['rivage-two', 'rivage-semiconducteurs']);
     expect(merged.data?.entries[1]?.summary.en).toBe('Updated.');
   });

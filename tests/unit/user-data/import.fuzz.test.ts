@@ -50,7 +50,7 @@ describe('importing random files', () => {
           await userDataItem.removeValue();
           expect(await saveUserData(STORED)).toEqual([]);
           const before = await userDataItem.getValue();
-          const { problems } = await importUserDataFile(text, STORED, bundledGlossary);
+          const { problems } = await importUserDataFile(text, STORED, bundledGlossary());
           const after = await userDataItem.getValue();
           if (problems.length > 0) {
             expect(after).toEqual(before);

@@ -8,35 +8,35 @@ import { parseImportFile } from '../../../src/user-data/validate-user-data';
 
 const data = parseImportFile(
   readFileSync('tests/fixtures/imports/valid.json', 'utf8'),
-  bundledGlossary,
+  bundledGlossary(),
 ).data!;
 
 describe('mergeUserEntries', () => {
   it('appends the user entries after the bundled ones', () => {
-    const merged = mergeUserEntries(bundledGlossary, { ...data, hidden: [] });
-    expect(merged.entries.length).toBe(bundledGlossary.entries.length + 1);
+    const merged = mergeUserEntries(bundledGlossary(), { ...data, hidden: [] });
+    expect(merged.entries.length).toBe(bundledGlossary().entries.length + 1);
     expect(merged.entries.at(-1)?.id).toBe('rivage-semiconducteurs');
-    expect(merged.version).toBe(bundledGlossary.version);
+    expect(merged.version).toBe(bundledGlossary().version);
   });
 
   it('never lets a user entry replace a bundled one', () => {
     const fake = { ...data.entries[0]!, id: 'nvidia' };
-    const merged = mergeUserEntries(bundledGlossary, { entries: [fake], notes: {}, hidden: [] });
+    const merged = mergeUserEntries(bundledGlossary(), { entries: [fake], notes: {}, hidden: [] });
     expect(merged.entries.filter((e) => e.id === 'nvidia')).toHaveLength(1);
     expect(merged.entries.find((e) => e.id === 'nvidia')).toBe(
-      bundledGlossary.entries.find((e) => e.id === 'nvidia'),
+      bundledGlossary().entries.find((e) => e.id === 'nvidia'),
     );
   });
 
   it('keeps hidden entries for chains but drops their aliases', () => {
-    const merged = mergeUserEntries(bundledGlossary, { ...data, hidden: ['cuda'] });
+    const merged = mergeUserEntries(bundledGlossary(), { ...data, hidden: ['cuda'] });
     const cuda = merged.entries.find((e) => e.id === 'cuda');
     expect(cuda?.aliases).toEqual([]);
-    expect(bundledGlossary.entries.find((e) => e.id === 'cuda')?.aliases.length).toBeGreaterThan(0);
+    expect(bundledGlossary().entries.find((e) => e.id === 'cuda')?.aliases.length).toBeGreaterThan(0);
   });
 
   it('makes user entries findable by the matcher and the search', () => {
-    const merged = mergeUserEntries(bundledGlossary, data);
+    const merged = mergeUserEntries(bundledGlossary(), data);
     const mentions = compileMatcher(merged.entries).findMentions(
       'Rivage Semiconducteurs relies on TSMC.',
     );
@@ -46,7 +46,7 @@ describe('mergeUserEntries', () => {
   });
 
   it('leaves hidden entries unmarked by the matcher', () => {
-    const merged = mergeUserEntries(bundledGlossary, { ...data, hidden: ['tsmc'] });
+    const merged = mergeUserEntries(bundledGlossary(), { ...data, hidden: ['tsmc'] });
     const mentions = compileMatcher(merged.entries).findMentions('Chips made by TSMC.');
     expect(mentions).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { parseImportFile } from '../../../src/user-data/validate-user-data';
 
 const valid = parseImportFile(
   readFileSync('tests/fixtures/imports/valid.json', 'utf8'),
-  bundledGlossary,
+  bundledGlossary(),
 ).data!;
 
 describe('user data store', () => {
