@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import { isOwnSender, parseMessage, type Message } from '../messaging/protocol';
+import type { ReaderGlossary } from './reader-glossary';
 
 /** The parts of the extension API the handlers use. */
 export interface BackgroundApi {
@@ -12,6 +13,8 @@ export interface BackgroundApi {
   setIcon(tabId: number, active: boolean): Promise<void>;
   sendToTab(tabId: number, message: Message): Promise<unknown>;
   activeTabId(): Promise<number | undefined>;
+  /** The reader's glossary, for content scripts. */
+  glossary: Pick<ReaderGlossary, 'cardData' | 'compiled' | 'resolve'>;
 }
 
 /** Badge text for a number of distinct entities: empty for none, "99+" past 99. */
@@ -37,6 +40,29 @@ export async function handleRuntimeMessage(
   await api.setBadge(tabId, message.active ? badgeText(message.distinct) : '');
   await api.setIcon(tabId, message.active);
   return true;
+}
+
+/**
+ * Answers a content script's request for the reader's glossary; undefined (no answer)
+ * for anything else, including requests from outside the extension.
+ */
+export function handleGlossaryRequest(
+  api: BackgroundApi,
+  raw: unknown,
+  sender: Pick<Browser.runtime.MessageSender, 'id'> | undefined,
+): Promise<unknown> | undefined {
+  const message = parseMessage(raw);
+  if (!message || !isOwnSender(sender, api.extensionId)) return undefined;
+  switch (message.type) {
+    case 'glossary/get-card-data':
+      return api.glossary.cardData();
+    case 'glossary/get-matcher':
+      return api.glossary.compiled();
+    case 'glossary/resolve':
+      return api.glossary.resolve(message.text).then((id) => ({ id }));
+    default:
+      return undefined;
+  }
 }
 
 /** A tab started loading a new page: its badge belongs to the old page. */

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { Message } from '../messaging/protocol';
+import { ReaderGlossary } from './reader-glossary';
 import {
   LOOK_UP_MENU_ID,
   handleCommand,
+  handleGlossaryRequest,
   handleLookUp,
   handleRuntimeMessage,
   handleTabLoading,
@@ -20,8 +22,9 @@ function toolbar() {
   );
 }
 
-function createApi(): BackgroundApi {
+function createApi(glossary: ReaderGlossary): BackgroundApi {
   return {
+    glossary,
     extensionId: browser.runtime.id,
     async setBadge(tabId, text) {
       await toolbar()
@@ -49,8 +52,12 @@ function createApi(): BackgroundApi {
 
 /** Wires the background: badge, icon, keyboard commands and the context menu. */
 export function startBackground(): void {
-  const api = createApi();
+  const glossary = new ReaderGlossary();
+  glossary.watch();
+  const api = createApi(glossary);
   browser.runtime.onMessage.addListener((raw, sender) => {
+    const reply = handleGlossaryRequest(api, raw, sender);
+    if (reply) return reply;
     void handleRuntimeMessage(api, raw, sender);
     return undefined;
   });

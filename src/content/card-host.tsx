@@ -17,14 +17,19 @@ const HOST_CSS = `:host{position:fixed!important;inset:0 auto auto 0!important;w
 
 export interface CardHostOptions {
   ctx: ContentScriptContext;
-  /** The glossary index, built on first call. */
-  index: () => GlossaryIndex;
-  notes: Record<string, string>;
-  userIds: ReadonlySet<string>;
+  /** What cards show, asked for on the first card (undefined when it cannot be had). */
+  data: () => Promise<CardView | undefined>;
   entryHref: (id: string) => string;
   /** Called when the pointer enters (true) or leaves (false) the card. */
   onPointerInside: (inside: boolean) => void;
   onClosed: () => void;
+}
+
+/** The glossary as cards show it: entries, the reader's notes and own entries. */
+export interface CardView {
+  index: GlossaryIndex;
+  notes: Record<string, string>;
+  userIds: ReadonlySet<string>;
 }
 
 interface CardState {
@@ -87,12 +92,13 @@ export class CardHost {
   }
 
   async #render(): Promise<void> {
+    const view = this.#state ? await this.#options.data() : undefined;
     const ui = await this.#mount();
     const state = this.#state;
     // The page replaced its body (or removed our element): mount again in the new one.
     if (state && !ui.shadowHost.isConnected) this.#attach(ui);
     const root = ui.uiContainer;
-    if (!state) {
+    if (!state || !view) {
       render(null, root);
       return;
     }
@@ -103,9 +109,9 @@ export class CardHost {
     };
     render(
       <HoverLayer
-        index={this.#options.index()}
-        notes={this.#options.notes}
-        userIds={this.#options.userIds}
+        index={view.index}
+        notes={view.notes}
+        userIds={view.userIds}
         lang={state.lang}
         dark={state.dark}
         stack={state.stack}

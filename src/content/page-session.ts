@@ -4,7 +4,6 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Matcher } from '../glossary/matcher';
 import type { Kind, Lang } from '../glossary/types';
 import { Annotator, compareMentions, type AnnotatorConfig } from '../page/annotator';
@@ -12,20 +11,17 @@ import { FOCUS_HIGHLIGHT, HOVER_HIGHLIGHT } from '../page/highlights';
 import { HitTester } from '../page/hit-test';
 import type { PlacedMention } from '../page/mention-index';
 import type { Settings } from '../settings/settings';
-import { CardHost } from './card-host';
+import { CardHost, type CardView } from './card-host';
 import { HoverController } from './hover';
 
 export interface PageSessionOptions {
   ctx: ContentScriptContext;
-  /** The glossary index, built on first call (the first card). */
-  index: () => GlossaryIndex;
+  /** What cards show, asked for on the first card. */
+  cardData: () => Promise<CardView | undefined>;
   /** Each entry's kind. */
   kinds: Readonly<Record<string, Kind>>;
   matcher: Matcher;
   settings: Settings;
-  /** The reader's notes by entry id, and the ids of their own entries (card marks). */
-  notes: Record<string, string>;
-  userIds: ReadonlySet<string>;
   onChange: () => void;
 }
 
@@ -48,16 +44,7 @@ export class PageSession {
   #focused: PlacedMention | undefined;
   #marksVisible = true;
 
-  constructor({
-    ctx,
-    index,
-    kinds,
-    matcher,
-    settings,
-    notes,
-    userIds,
-    onChange,
-  }: PageSessionOptions) {
+  constructor({ ctx, cardData, kinds, matcher, settings, onChange }: PageSessionOptions) {
     this.#settings = settings;
     this.annotator = new Annotator({
       doc: document,
@@ -71,9 +58,7 @@ export class PageSession {
     );
     this.#cards = new CardHost({
       ctx,
-      index,
-      notes,
-      userIds,
+      data: cardData,
       entryHref: (id) => browser.runtime.getURL(`/glossary.html#/entry/${id}`),
       onPointerInside: (inside) => this.#hover.pointerInsideCard(inside),
       onClosed: () => {

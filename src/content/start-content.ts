@@ -1,18 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Glossary, Kind } from '../glossary/types';
-import { bundledGlossary } from '../glossary/bundled';
-import { indexGlossary, type GlossaryIndex } from '../glossary/glossary-index';
+import { indexGlossary } from '../glossary/glossary-index';
 import { compiledGlossary } from '../glossary/compiled-glossary';
-import { compileMatcher, matcherFromCompiled, type Matcher } from '../glossary/matcher';
-import { createSearchIndex } from '../glossary/search';
-import { sendToBackground } from '../messaging/send';
+import { matcherFromCompiled, type CompiledGlossary, type Matcher } from '../glossary/matcher';
+import type { Kind } from '../glossary/types';
+import { requestFromBackground, sendToBackground } from '../messaging/send';
 import { isOwnSender, parseMessage, type Message, type PageSummary } from '../messaging/protocol';
 import { supportsHighlights } from '../page/highlights';
-import { mergeUserEntries, userEntryIds } from '../user-data/merge';
-import { readUserData, watchUserData } from '../user-data/store';
-import type { UserData } from '../user-data/types';
+import { changesMatching, userDataItem } from '../user-data/stored-item';
 import { isSiteDisabled, readSettings, watchSettings, type Settings } from '../settings/settings';
+import type { CardView } from './card-host';
 import { PageSession } from './page-session';
 
 /** Starts the in-page work of the extension for one document. */
@@ -22,12 +19,13 @@ export function startContent(ctx: ContentScriptContext): void {
 
 class ContentController {
   readonly #ctx: ContentScriptContext;
-  /** The glossary of this document, its index (built on first need) and kinds. */
-  #glossary: Glossary | undefined;
-  #index: GlossaryIndex | undefined;
-  #kinds: Readonly<Record<string, Kind>> | undefined;
+  /** The matcher of this document and each entry's kind. */
   #matcher: Matcher | undefined;
-  #userData: UserData | undefined;
+  #kinds: Readonly<Record<string, Kind>> | undefined;
+  /** Whether the reader's stored entries change what to match (read once per document). */
+  #personal: boolean | undefined;
+  /** What cards show, from the background on the first card. */
+  #cardView: Promise<CardView | undefined> | undefined;
   #session: PageSession | undefined;
   #settings: Settings | undefined;
   #lastDistinct = -1;
@@ -53,7 +51,15 @@ class ContentController {
     });
     const unwatch = watchSettings((settings) => void this.#apply(settings));
     this.#ctx.onInvalidated(unwatch);
-    await this.#apply(await readSettings());
+    const [settings] = await Promise.all([readSettings(), this.#readPersonal()]);
+    await this.#apply(settings);
+  }
+
+  /** Reads whether the reader's entries change the matching, and follows changes. */
+  async #readPersonal(): Promise<void> {
+    const unwatch = userDataItem.watch((value) => void this.#userDataChanged(value));
+    this.#ctx.onInvalidated(unwatch);
+    this.#personal = changesMatching(await userDataItem.getValue().catch(() => null));
   }
 
   /** Why the extension does nothing on this page, if it does nothing. */
@@ -76,22 +82,13 @@ class ContentController {
       await this.#session.configure(settings);
       return;
     }
-    // Read and compiled once per document, and only where the extension is on.
-    if (!this.#userData) {
-      this.#userData = (await readUserData()).data;
-      const unwatch = watchUserData((data) => void this.#userDataChanged(data));
-      this.#ctx.onInvalidated(unwatch);
-    }
-    if (this.#session) return; // started while the user data was read
-    this.#prepareGlossary();
-    const userData = this.#userData;
+    await this.#prepareMatcher();
+    if (this.#session || !this.#matcher || !this.#kinds) return; // started meanwhile
     this.#session = new PageSession({
       ctx: this.#ctx,
-      index: () => this.#glossaryIndex(),
-      kinds: this.#kinds!,
-      matcher: this.#matcher!,
-      notes: userData.notes,
-      userIds: userEntryIds(userData),
+      cardData: () => this.#loadCardView(),
+      kinds: this.#kinds,
+      matcher: this.#matcher,
       settings,
       onChange: () => this.#notify(),
     });
@@ -99,38 +96,43 @@ class ContentController {
   }
 
   /**
-   * The matcher of this document: the bundled glossary's, compiled at build time, which
-   * needs neither the glossary itself nor its index (both wait for a card or a look-up);
-   * or, with the reader's own entries, the merged glossary compiled here.
+   * The matcher of this document: the bundled glossary's pattern, compiled at build time;
+   * with the reader's own or hidden entries, the background's pattern of the merged
+   * glossary (the bundled one if the background cannot answer).
    */
-  #prepareGlossary(): void {
-    if (this.#matcher && this.#kinds) return;
-    const userData = this.#userData;
-    if (userData && (userData.entries.length > 0 || userData.hidden.length > 0)) {
-      this.#glossary = mergeUserEntries(bundledGlossary(), userData);
-      this.#matcher = compileMatcher(this.#glossary.entries);
-      this.#kinds = Object.fromEntries(this.#glossary.entries.map((e) => [e.id, e.kind]));
-    } else {
-      this.#matcher = matcherFromCompiled(compiledGlossary);
-      this.#kinds = compiledGlossary.kinds;
+  async #prepareMatcher(): Promise<void> {
+    if (this.#matcher) return;
+    let compiled: CompiledGlossary = compiledGlossary;
+    if (this.#personal) {
+      const mine = await requestFromBackground({ type: 'glossary/get-matcher' });
+      if (mine && typeof mine.source === 'string' && mine.kinds) compiled = mine;
     }
+    this.#matcher ??= matcherFromCompiled(compiled);
+    this.#kinds ??= compiled.kinds;
   }
 
-  #glossaryEntries(): Glossary {
-    return (this.#glossary ??= bundledGlossary());
+  /** The reader's glossary for cards, asked of the background once (again after a failure). */
+  #loadCardView(): Promise<CardView | undefined> {
+    this.#cardView ??= requestFromBackground({ type: 'glossary/get-card-data' }).then((data) => {
+      if (!data?.glossary) {
+        this.#cardView = undefined;
+        return undefined;
+      }
+      return {
+        index: indexGlossary(data.glossary),
+        notes: data.notes,
+        userIds: new Set(data.userIds),
+      };
+    });
+    return this.#cardView;
   }
 
-  #glossaryIndex(): GlossaryIndex {
-    return (this.#index ??= indexGlossary(this.#glossaryEntries()));
-  }
-
-  /** The reader's entries changed (glossary page, import): marks follow at once. */
-  async #userDataChanged(data: UserData): Promise<void> {
-    this.#userData = data;
-    this.#glossary = undefined;
-    this.#index = undefined;
-    this.#kinds = undefined;
+  /** The reader's entries changed (glossary page, import): marks and cards follow at once. */
+  async #userDataChanged(value: unknown): Promise<void> {
+    this.#personal = changesMatching(value);
+    this.#cardView = undefined;
     this.#matcher = undefined;
+    this.#kinds = undefined;
     if (!this.#session || !this.#settings) return;
     this.#session.stop();
     this.#session = undefined;
@@ -155,13 +157,13 @@ class ContentController {
     }
   }
 
-  /** The entry a selected text names (the matcher first, then the search), shown as a card. */
+  /** The entry a selected text names (a mention in it, else the background's search), as a card. */
   async #lookUp(text: string): Promise<boolean> {
     const session = this.#session;
     if (!session || !this.#matcher) return false;
     const id =
       this.#matcher.findMentions(text)[0]?.id ??
-      createSearchIndex(this.#glossaryEntries().entries).search(text, 1)[0]?.entry.id;
+      (await requestFromBackground({ type: 'glossary/resolve', text }))?.id;
     if (!id) return false;
     await session.showForSelection(id);
     return true;

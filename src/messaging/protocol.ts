@@ -3,6 +3,7 @@
  * pages. Every message is a member of `Message`; receivers check it with `parseMessage()`
  * (shape) and `isOwnSender()` (origin) and ignore anything else.
  */
+import type { Glossary } from '../glossary/types';
 
 /** Asks a tab's content script what it found on its page. */
 export interface GetPageSummary {
@@ -40,8 +41,39 @@ export interface SummaryChanged {
   active: boolean;
 }
 
+/** From a content script: the reader's glossary, for cards (answered with `CardData`). */
+export interface GetCardData {
+  type: 'glossary/get-card-data';
+}
+
+/** From a content script: the pattern of the reader's glossary (a `CompiledGlossary`). */
+export interface GetMatcher {
+  type: 'glossary/get-matcher';
+}
+
+/** From a content script: the entry a text names (answered with `{ id: string | null }`). */
+export interface ResolveText {
+  type: 'glossary/resolve';
+  text: string;
+}
+
 export type Message =
-  GetPageSummary | RevealEntity | StepMention | ToggleMarks | LookUpSelection | SummaryChanged;
+  | GetPageSummary
+  | RevealEntity
+  | StepMention
+  | ToggleMarks
+  | LookUpSelection
+  | SummaryChanged
+  | GetCardData
+  | GetMatcher
+  | ResolveText;
+
+/** What a card needs: the merged glossary, the reader's notes and own entry ids. */
+export interface CardData {
+  glossary: Glossary;
+  notes: Record<string, string>;
+  userIds: string[];
+}
 export type MessageType = Message['type'];
 
 /** One entity found on a page and how often. */
@@ -71,6 +103,8 @@ export function parseMessage(value: unknown): Message | undefined {
   switch (m.type) {
     case 'page/get-summary':
     case 'page/toggle-marks':
+    case 'glossary/get-card-data':
+    case 'glossary/get-matcher':
       return { type: m.type };
     case 'page/reveal':
       return typeof m.id === 'string' && m.id.length <= MAX_ID && ID.test(m.id)
@@ -81,6 +115,7 @@ export function parseMessage(value: unknown): Message | undefined {
         ? { type: m.type, direction: m.direction }
         : undefined;
     case 'page/look-up':
+    case 'glossary/resolve':
       return typeof m.text === 'string' && m.text.trim() && m.text.length <= MAX_TEXT
         ? { type: m.type, text: m.text }
         : undefined;

@@ -1,9 +1,14 @@
 /** Typed senders over `runtime.sendMessage` / `tabs.sendMessage`. */
 import { browser } from 'wxt/browser';
+import type { CompiledGlossary } from '../glossary/matcher';
 import type {
+  CardData,
+  GetCardData,
+  GetMatcher,
   GetPageSummary,
   LookUpSelection,
   PageSummary,
+  ResolveText,
   RevealEntity,
   StepMention,
   SummaryChanged,
@@ -16,6 +21,9 @@ interface Replies {
   'page/step': { found: boolean };
   'page/toggle-marks': { visible: boolean };
   'page/look-up': { found: boolean };
+  'glossary/get-card-data': CardData;
+  'glossary/get-matcher': CompiledGlossary;
+  'glossary/resolve': { id: string | null };
 }
 
 type TabMessage = GetPageSummary | RevealEntity | StepMention | ToggleMarks | LookUpSelection;
@@ -38,5 +46,19 @@ export async function sendToBackground(message: SummaryChanged): Promise<void> {
     await browser.runtime.sendMessage(message);
   } catch {
     // The background may be restarting; the next change sends again.
+  }
+}
+
+type BackgroundRequest = GetCardData | GetMatcher | ResolveText;
+
+/** Asks the background for the reader's glossary data; undefined when it cannot answer. */
+export async function requestFromBackground<M extends BackgroundRequest>(
+  message: M,
+): Promise<Replies[M['type']] | undefined> {
+  try {
+    return ((await browser.runtime.sendMessage(message)) ?? undefined) as
+      Replies[M['type']] | undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -8,13 +8,11 @@ import { storage } from 'wxt/utils/storage';
 import { bundledGlossary } from '../glossary/bundled';
 import type { Problem } from '../glossary/validate';
 import type { Glossary } from '../glossary/types';
+import { userDataItem } from './stored-item';
 import { emptyUserData, USER_DATA_VERSION, type UserData } from './types';
 import { validateUserData } from './validate-user-data';
 
-export const userDataItem = storage.defineItem<UserData | null>('local:userData', {
-  fallback: null,
-  version: USER_DATA_VERSION,
-});
+export { userDataItem } from './stored-item';
 
 /** A stored value that could not be read, kept for the reader. */
 export interface KeptAside {

@@ -3,6 +3,7 @@ import {
   badgeText,
   COMMANDS,
   handleCommand,
+  handleGlossaryRequest,
   handleLookUp,
   handleRuntimeMessage,
   handleTabLoading,
@@ -33,8 +34,29 @@ function fakeApi(activeTab: number | 'none' = 7) {
     async activeTabId() {
       return activeTab === 'none' ? undefined : activeTab;
     },
+    glossary: fakeGlossary(),
   };
   return { api, calls };
+}
+
+/** A stand-in for ReaderGlossary that answers with recognisable values. */
+export function fakeGlossary(): BackgroundApi['glossary'] {
+  return {
+    cardData: async () => ({
+      glossary: { version: 1, entries: [] },
+      notes: { cuda: 'n' },
+      userIds: [],
+    }),
+    compiled: async () => ({
+      version: 1,
+      source: 'x',
+      flags: 'gu',
+      aliases: [],
+      related: {},
+      kinds: {},
+    }),
+    resolve: async (text: string) => (text === 'Trainium' ? 'trainium' : null),
+  } as unknown as BackgroundApi['glossary'];
 }
 
 const summary = (distinct: number, active = true) => ({
@@ -196,5 +218,42 @@ describe('handleLookUp', () => {
     const { api, calls } = fakeApi();
     expect(await handleLookUp(api, 'Nvidia', undefined)).toBe(false);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('handleGlossaryRequest', () => {
+  const own = { id: OWN_ID };
+
+  it('answers its own content scripts with card data, the pattern and a resolved id', async () => {
+    const { api } = fakeApi();
+    expect(await handleGlossaryRequest(api, { type: 'glossary/get-card-data' }, own)).toMatchObject(
+      {
+        notes: { cuda: 'n' },
+      },
+    );
+    expect(await handleGlossaryRequest(api, { type: 'glossary/get-matcher' }, own)).toMatchObject({
+      source: 'x',
+    });
+    expect(
+      await handleGlossaryRequest(api, { type: 'glossary/resolve', text: 'Trainium' }, own),
+    ).toEqual({ id: 'trainium' });
+    expect(
+      await handleGlossaryRequest(api, { type: 'glossary/resolve', text: 'nothing' }, own),
+    ).toEqual({ id: null });
+  });
+
+  it('gives no answer to other senders, malformed requests or other messages', () => {
+    const { api } = fakeApi();
+    expect(
+      handleGlossaryRequest(api, { type: 'glossary/get-card-data' }, { id: 'other' }),
+    ).toBeUndefined();
+    expect(
+      handleGlossaryRequest(api, { type: 'glossary/get-card-data' }, undefined),
+    ).toBeUndefined();
+    expect(handleGlossaryRequest(api, { type: 'glossary/resolve', text: '' }, own)).toBeUndefined();
+    expect(
+      handleGlossaryRequest(api, { type: 'glossary/resolve', text: 'x'.repeat(201) }, own),
+    ).toBeUndefined();
+    expect(handleGlossaryRequest(api, summary(3), own)).toBeUndefined();
   });
 });

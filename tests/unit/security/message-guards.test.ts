@@ -5,7 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { handleRuntimeMessage, type BackgroundApi } from '../../../src/background/handlers';
+import {
+  handleGlossaryRequest,
+  handleRuntimeMessage,
+  type BackgroundApi,
+} from '../../../src/background/handlers';
 import { isOwnSender, parseMessage, type SenderLike } from '../../../src/messaging/protocol';
 
 const OWN_ID = 'sovereignty-lens@sovereignty-lens.org';
@@ -51,6 +55,20 @@ function fakeApi(extensionId = OWN_ID): BackgroundApi & { calls: string[] } {
     async activeTabId() {
       return 7;
     },
+    glossary: {
+      cardData: async () => {
+        calls.push('card data');
+        return { glossary: { version: 1, entries: [] }, notes: {}, userIds: [] };
+      },
+      compiled: async () => {
+        calls.push('compiled');
+        return {} as never;
+      },
+      resolve: async () => {
+        calls.push('resolve');
+        return null;
+      },
+    } as unknown as BackgroundApi['glossary'],
   };
 }
 
@@ -228,5 +246,24 @@ describe('handleRuntimeMessage with forged senders', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('handleGlossaryRequest with forged senders', () => {
+  it.each(FORGED)('answers nothing to %s', (_, sender) => {
+    const api = fakeApi();
+    for (const message of [
+      { type: 'glossary/get-card-data' },
+      { type: 'glossary/get-matcher' },
+      { type: 'glossary/resolve', text: 'Nvidia' },
+    ])
+      expect(handleGlossaryRequest(api, message, sender)).toBeUndefined();
+    expect(api.calls).toEqual([]);
+  });
+
+  it('answers its own content script (the control)', async () => {
+    const api = fakeApi();
+    await handleGlossaryRequest(api, { type: 'glossary/get-card-data' }, { id: OWN_ID });
+    expect(api.calls).toEqual(['card data']);
   });
 });

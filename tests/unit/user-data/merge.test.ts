@@ -32,7 +32,9 @@ describe('mergeUserEntries', () => {
     const merged = mergeUserEntries(bundledGlossary(), { ...data, hidden: ['cuda'] });
     const cuda = merged.entries.find((e) => e.id === 'cuda');
     expect(cuda?.aliases).toEqual([]);
-    expect(bundledGlossary().entries.find((e) => e.id === 'cuda')?.aliases.length).toBeGreaterThan(0);
+    expect(bundledGlossary().entries.find((e) => e.id === 'cuda')?.aliases.length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('makes user entries findable by the matcher and the search', () => {

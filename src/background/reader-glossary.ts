@@ -1,0 +1,66 @@
+/**
+ * The reader's glossary as the background holds it for content scripts: the bundled
+ * glossary merged with the reader's own entries, notes and hidden entries. Content
+ * scripts ship only the build-time pattern (they start on every page, and evaluating the
+ * glossary there cost every page load); they ask for this when a card opens, when the
+ * reader's entries change what to match, or when a selection needs a search.
+ */
+import { bundledGlossary } from '../glossary/bundled';
+import { compileMatcher, compilePattern, type CompiledGlossary } from '../glossary/matcher';
+import { createSearchIndex, type SearchIndex } from '../glossary/search';
+import type { Glossary } from '../glossary/types';
+import type { CardData } from '../messaging/protocol';
+import { mergeUserEntries, userEntryIds } from '../user-data/merge';
+import { readUserData, watchUserData } from '../user-data/store';
+import type { UserData } from '../user-data/types';
+
+interface Prepared {
+  glossary: Glossary;
+  userData: UserData;
+  compiled?: CompiledGlossary;
+  search?: SearchIndex;
+}
+
+/** Holds the merged glossary, rebuilt after the reader's data changes. */
+export class ReaderGlossary {
+  #prepared: Promise<Prepared> | undefined;
+
+  /** Drops what was built; the next request reads the stored data again. */
+  invalidate(): void {
+    this.#prepared = undefined;
+  }
+
+  /** Follows the stored data (call once, in the background). */
+  watch(): () => void {
+    return watchUserData(() => this.invalidate());
+  }
+
+  #prepare(): Promise<Prepared> {
+    this.#prepared ??= readUserData().then(({ data }) => ({
+      glossary: mergeUserEntries(bundledGlossary(), data),
+      userData: data,
+    }));
+    return this.#prepared;
+  }
+
+  /** Everything a card shows: entries, the reader's notes and own entries. */
+  async cardData(): Promise<CardData> {
+    const { glossary, userData } = await this.#prepare();
+    return { glossary, notes: userData.notes, userIds: [...userEntryIds(userData)] };
+  }
+
+  /** The pattern for the merged glossary (the reader's entries added, hidden ones left out). */
+  async compiled(): Promise<CompiledGlossary> {
+    const prepared = await this.#prepare();
+    return (prepared.compiled ??= compilePattern(prepared.glossary.entries));
+  }
+
+  /** The entry a selected text names: a mention in it first, else the best search hit. */
+  async resolve(text: string): Promise<string | null> {
+    const prepared = await this.#prepare();
+    const mention = compileMatcher(prepared.glossary.entries).findMentions(text)[0];
+    if (mention) return mention.id;
+    prepared.search ??= createSearchIndex(prepared.glossary.entries);
+    return prepared.search.search(text, 1)[0]?.entry.id ?? null;
+  }
+}

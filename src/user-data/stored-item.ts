@@ -1,0 +1,20 @@
+/**
+ * The storage item of the reader's data, and what a content script needs of it without
+ * validating it (the background validates, see src/background/reader-glossary.ts).
+ */
+import { storage } from 'wxt/utils/storage';
+import { USER_DATA_VERSION, type UserData } from './types';
+
+export const userDataItem = storage.defineItem<UserData | null>('local:userData', {
+  fallback: null,
+  version: USER_DATA_VERSION,
+});
+
+/** Whether a stored value may change what pages match: own entries or hidden ones. */
+export function changesMatching(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { entries, hidden } = value as Partial<Record<keyof UserData, unknown>>;
+  return (
+    (Array.isArray(entries) && entries.length > 0) || (Array.isArray(hidden) && hidden.length > 0)
+  );
+}
