@@ -195,6 +195,18 @@ function analyseTrace(
       if (t.ts >= start && t.ts + t.dur! <= before) end = Math.max(end, t.ts + t.dur!);
   }
   const window = tasks.filter((t) => t.ts + t.dur! > start && t.ts < end);
+  if (process.env.SL_TASKS) {
+    for (const e of onMain.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('slx') && e.ts >= start))
+      console.log(`  ${((e.ts - start) / 1000).toFixed(1)} ${e.args!.data!.message}`);
+    // Each task of the window over 2 ms, with what took the time inside it.
+    for (const t of window.filter((w) => w.dur! > 2000)) {
+      const inside = onMain
+        .filter((e) => e.ph === 'X' && e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur!)
+        .filter((e) => (e.dur ?? 0) > 1000)
+        .map((e) => `${e.name}${e.args?.data?.url ? `(${e.args.data.url.split('/').pop()})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`);
+      console.log(`  +${((t.ts - start) / 1000).toFixed(1)} ms: task ${(t.dur! / 1000).toFixed(1)} ms: ${inside.slice(0, 8).join(', ')}`);
+    }
+  }
   const toPage = (ts: number) => (sync ? pageSync + (ts - sync.ts) / 1000 : NaN);
   return {
     totalMs: (end - start) / 1000,

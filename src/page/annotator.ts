@@ -42,7 +42,7 @@ export interface AnnotatorOptions {
 /** Work per slice before giving the main thread back. */
 const SLICE_MS = 6;
 /** Characters matched between two looks at the clock. */
-const CHUNK_CHARS = 16_000;
+const CHUNK_CHARS = 4_000;
 /** Characters on each side of a chunk read for context cues (as `scanBlocks`'s window). */
 const CONTEXT_CHARS = 300;
 const MUTATION_DEBOUNCE_MS = 150;
@@ -434,6 +434,9 @@ class MarkWindow {
   readonly #byElement = new Map<Element, Set<PlacedMention>>();
   readonly #elementOf = new Map<PlacedMention, Element>();
   readonly #near = new Set<Element>();
+  /** The block element of the last parent seen (mentions come in document order). */
+  #lastParent: Element | undefined;
+  #lastBlock: Element | undefined;
 
   constructor(win: Window & typeof globalThis, highlights: PageHighlights) {
     this.#highlights = highlights;
@@ -460,7 +463,11 @@ class MarkWindow {
       this.#highlights.add(mention.kind, mention.range); // no element to watch: always shown
       return;
     }
-    const element = parent.closest(BLOCK_SELECTOR) ?? parent;
+    if (parent !== this.#lastParent) {
+      this.#lastParent = parent;
+      this.#lastBlock = parent.closest(BLOCK_SELECTOR) ?? parent;
+    }
+    const element = this.#lastBlock!;
     this.#elementOf.set(mention, element);
     let marks = this.#byElement.get(element);
     if (!marks) {
@@ -491,6 +498,8 @@ class MarkWindow {
     this.#byElement.clear();
     this.#elementOf.clear();
     this.#near.clear();
+    this.#lastParent = undefined;
+    this.#lastBlock = undefined;
   }
 }
 

@@ -123,7 +123,9 @@ function neighbourHasCue(
     if (inWindow(text, 0, Math.min(text.length, window - chars))) return true;
     chars += text.length;
   }
-  // Cues of several words (or letters and digits) are looked for in the window's text.
+  // Cues of several words (or letters and digits) are looked for in the window's text
+  // (built only for an alias that has such cues: most have none).
+  if (cues.firsts.length === 0) return false;
   return hasComplexCue(cues, foldCue(neighbourText(blocks, index, window)));
 }
 

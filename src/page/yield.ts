@@ -5,7 +5,7 @@
  * wait for a frame (with a timeout, since hidden tabs never run animation frames).
  */
 
-const FRAME_EVERY_MS = 40;
+const FRAME_EVERY_MS = 24;
 const FRAME_TIMEOUT_MS = 50;
 
 type SchedulerLike = { yield?: () => Promise<void> };
