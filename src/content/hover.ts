@@ -32,6 +32,8 @@ export class HoverController {
   #hideTimer: number | undefined;
   #frame: number | undefined;
   #last = { x: 0, y: 0, t: 0, speed: 0 };
+  /** The element under the pointer at the last move (inside open shadow roots too). */
+  #target: EventTarget | null = null;
   #insideUi = false;
 
   constructor(options: HoverControllerOptions) {
@@ -83,6 +85,7 @@ export class HoverController {
     // Smoothed speed, so one jittery sample does not decide.
     const speed = dt > 200 ? 0 : 0.5 * this.#last.speed + 0.5 * (distance / dt);
     this.#last = { x: event.clientX, y: event.clientY, t: now, speed };
+    this.#target = event.composedPath()[0] ?? event.target;
     if (this.#o.isInsideUi(event)) {
       this.pointerInsideCard(true);
       return;
@@ -96,7 +99,7 @@ export class HoverController {
 
   #update(): void {
     const { x, y } = this.#last;
-    const mention = this.#o.hitTester.mentionAt(x, y);
+    const mention = this.#o.hitTester.mentionAt(x, y, this.#target);
     if (mention && mention === this.#current) {
       this.#cancelHide();
       return;
@@ -125,7 +128,8 @@ export class HoverController {
         this.#armShow(); // still sweeping: wait for the pointer to settle
         return;
       }
-      if (this.#o.hitTester.mentionAt(this.#last.x, this.#last.y) !== candidate) return;
+      if (this.#o.hitTester.mentionAt(this.#last.x, this.#last.y, this.#target) !== candidate)
+        return;
       this.#candidate = undefined;
       this.#cancelHide();
       this.#current = candidate;

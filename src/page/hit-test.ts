@@ -1,8 +1,13 @@
 /**
- * Which mention is under the pointer: the caret position at the point
- * (`caretPositionFromPoint`, with the page's open shadow roots), the mentions of that Text
- * node by offset, then a check that the point lies in the mention's boxes grown to the
- * line box (glyph boxes alone leave ~2 px gaps above and below each line).
+ * Which mention is under the pointer. The browser has already hit-tested the pointer for
+ * the event: its target is the element under it, and the text under the pointer is one
+ * of that element's own Text children. So the mentions of those Text nodes are the only
+ * candidates: none (most of the page) costs nothing; a few are checked against their
+ * boxes grown to the line box (glyph boxes alone leave ~2 px gaps above and below each
+ * line). Without a target, or with many candidates, the caret position at the point
+ * (`caretPositionFromPoint`, with the page's open shadow roots) narrows them to one Text
+ * node and offset first: it hit-tests the whole layout again, which cost 0.16 ms on a
+ * 1 MB article and 2 ms on 5 MB in Chromium 156 (npm run bench).
  */
 import type { MentionIndex, PlacedMention } from './mention-index';
 
@@ -39,6 +44,9 @@ export function caretAt(
   return range ? { offsetNode: range.startContainer, offset: range.startOffset } : undefined;
 }
 
+/** Candidates checked box by box before asking for the caret position instead. */
+const MAX_BOX_CHECKS = 16;
+
 /** Finds the mention under a point, reusing one Range for measuring. */
 export class HitTester {
   readonly #doc: Document;
@@ -59,7 +67,30 @@ export class HitTester {
     this.#probe = doc.createRange();
   }
 
-  mentionAt(x: number, y: number): PlacedMention | undefined {
+  /**
+   * The mention at a viewport point; `target` is the element the pointer event was
+   * dispatched to (inside open shadow roots: `composedPath()[0]`).
+   */
+  mentionAt(x: number, y: number, target?: EventTarget | null): PlacedMention | undefined {
+    const element = target as Element | null | undefined;
+    if (element && element.nodeType === Node.ELEMENT_NODE) {
+      const candidates: PlacedMention[] = [];
+      for (let child = element.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType !== Node.TEXT_NODE) continue;
+        for (const span of this.#index.in(child)) {
+          if (!candidates.includes(span.mention)) candidates.push(span.mention);
+        }
+        if (candidates.length > MAX_BOX_CHECKS) break;
+      }
+      if (candidates.length === 0) return undefined;
+      if (candidates.length <= MAX_BOX_CHECKS) {
+        return candidates.find((mention) => this.contains(mention, x, y));
+      }
+    }
+    return this.#mentionAtCaret(x, y);
+  }
+
+  #mentionAtCaret(x: number, y: number): PlacedMention | undefined {
     const shadowRoots = this.#shadowRoots();
     const caret = caretAt(this.#doc, x, y, [...shadowRoots]);
     if (!caret || caret.offsetNode.nodeType !== Node.TEXT_NODE) return undefined;

@@ -15,7 +15,7 @@ export interface PlacedMention {
   nodes: Text[];
 }
 
-interface NodeSpan {
+export interface NodeSpan {
   start: number;
   end: number;
   mention: PlacedMention;
@@ -62,6 +62,11 @@ export class MentionIndex {
     this.#all.clear();
   }
 
+  /** Every mention with text in `node` (in offset order), or none. */
+  in(node: Node): readonly NodeSpan[] {
+    return this.#byNode.get(node as Text) ?? NO_SPANS;
+  }
+
   /**
    * The mentions of `node` whose span contains `offset` (a caret offset, so a point over
    * a mention's last character may report its end).
@@ -80,6 +85,8 @@ export class MentionIndex {
     return out;
   }
 }
+
+const NO_SPANS: readonly NodeSpan[] = [];
 
 /** The first index whose span starts at or after `start`. */
 function lowerBound(spans: NodeSpan[], start: number): number {
