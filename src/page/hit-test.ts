@@ -2,9 +2,11 @@
  * Which mention is under the pointer. The browser has already hit-tested the pointer for
  * the event: its target is the element under it, and the text under the pointer is one
  * of that element's own Text children. So the mentions of those Text nodes are the only
- * candidates: none (most of the page) costs nothing; a few are checked against their
- * boxes grown to the line box (glyph boxes alone leave ~2 px gaps above and below each
- * line). Without a target, or with many candidates, the caret position at the point
+ * candidates: none, over text of its own, costs nothing; a few are checked against
+ * their boxes grown to the line box (glyph boxes alone leave ~2 px gaps above and below
+ * each line). Without a target, over an element without text of its own (a container,
+ * or the root of a page that turned pointer events off), or with many candidates, the
+ * caret position at the point
  * (`caretPositionFromPoint`, with the page's open shadow roots) narrows them to one Text
  * node and offset first: it hit-tests the whole layout again, which cost 0.16 ms on a
  * 1 MB article and 2 ms on 5 MB in Chromium 156 (npm run bench).
@@ -75,15 +77,20 @@ export class HitTester {
     const element = target as Element | null | undefined;
     if (element && element.nodeType === Node.ELEMENT_NODE) {
       const candidates: PlacedMention[] = [];
+      let ownText = false;
       for (let child = element.firstChild; child; child = child.nextSibling) {
         if (child.nodeType !== Node.TEXT_NODE) continue;
+        ownText ||= /\S/.test((child as Text).data);
         for (const span of this.#index.in(child)) {
           if (!candidates.includes(span.mention)) candidates.push(span.mention);
         }
         if (candidates.length > MAX_BOX_CHECKS) break;
       }
-      if (candidates.length === 0) return undefined;
-      if (candidates.length <= MAX_BOX_CHECKS) {
+      // Over an element's own text without mentions: nothing. An element without text of
+      // its own (a container, or the root when the page turned pointer events off) may
+      // lie over text that is not its own: ask for the caret.
+      if (candidates.length === 0 && ownText) return undefined;
+      if (candidates.length > 0 && candidates.length <= MAX_BOX_CHECKS) {
         return candidates.find((mention) => this.contains(mention, x, y));
       }
     }

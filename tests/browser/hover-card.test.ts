@@ -34,6 +34,48 @@ async function waitForNoCard(page: TestPage): Promise<void> {
 }
 
 describeInBrowsers('hover card', (h) => {
+  it('finds the hovered mention in a crowded paragraph, inside inline elements, and nothing over plain text', async () => {
+    const page = await h.openFixture('pages/crowded.html');
+    await page.waitFor(countHighlights);
+    // More mentions in one element than are checked box by box: the caret position decides.
+    await hover(page, 'Graviton');
+    await waitForCard(page, 'AWS Graviton');
+    await page.press('Escape');
+    await waitForNoCard(page);
+    await hover(page, 'Broadcom');
+    await waitForCard(page, 'Broadcom');
+    await page.press('Escape');
+    await waitForNoCard(page);
+    // The event's target is the <em> or the <a>: its own Text holds the mention.
+    await hover(page, 'Trainium 2');
+    await waitForCard(page, 'AWS Trainium2');
+    await page.press('Escape');
+    await waitForNoCard(page);
+    await hover(page, 'CUDA');
+    await waitForCard(page, 'CUDA');
+    await page.press('Escape');
+    await waitForNoCard(page);
+    // Over text without mentions, and over its container's padding: no card.
+    const plain = await page.evaluate(() => {
+      const r = document.getElementById('plain')!.getBoundingClientRect();
+      const w = document.getElementById('plain-wrap')!.getBoundingClientRect();
+      return { x: r.left + 40, y: r.top + r.height / 2, padY: w.top + 3 };
+    });
+    await page.mouseMove(plain.x, plain.y);
+    await settle(700);
+    await page.mouseMove(plain.x, plain.padY);
+    await settle(700);
+    expect(
+      await page.evaluate(
+        () =>
+          !!document
+            .querySelector('sovereignty-lens-ui')
+            ?.shadowRoot?.querySelector('[role="dialog"]'),
+      ),
+    ).toBe(false);
+    await page.close();
+  });
+
   it('shows the card of a hovered mention with its name and sovereignty text, and hides it when the pointer leaves', async () => {
     const page = await h.openFixture('articles/demo-en.html');
     await page.waitFor(countHighlights);
