@@ -202,7 +202,7 @@ function analyseTrace(
     for (const t of window.filter((w) => w.dur! > 2000)) {
       const inside = onMain
         .filter((e) => e.ph === 'X' && e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur!)
-        .filter((e) => (e.dur ?? 0) > 1000)
+        .filter((e) => (e.dur ?? 0) > (process.env.SL_TASKS === 'all' ? 100 : 1000))
         .map((e) => `${e.name}${e.args?.data?.url ? `(${e.args.data.url.split('/').pop()})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`);
       console.log(`  +${((t.ts - start) / 1000).toFixed(1)} ms: task ${(t.dur! / 1000).toFixed(1)} ms: ${inside.slice(0, 8).join(', ')}`);
     }

@@ -11,6 +11,7 @@ import {
   collectTextSlice,
   isExcludedElement,
   iterateTextBlocks,
+  nodesBetween,
   toRangeEndpoints,
   type TextBlock,
 } from './collect-text';
@@ -45,6 +46,8 @@ const SLICE_MS = 6;
 const CHUNK_CHARS = 4_000;
 /** Characters on each side of a chunk read for context cues (as `scanBlocks`'s window). */
 const CONTEXT_CHARS = 300;
+/** Longest time between two registrations of the marks found by a scan. */
+const FLUSH_EVERY_MS = 500;
 const MUTATION_DEBOUNCE_MS = 150;
 /**
  * A page that changes without pause (a ticker every frame) would push a plain debounce
@@ -184,7 +187,7 @@ export class Annotator {
       this.#window.add(mention);
       return;
     }
-    this.highlights.add(mention.kind, mention.range);
+    this.highlights.queue(mention.kind, mention.range);
     const win = this.#doc.defaultView as (Window & typeof globalThis) | null;
     if (
       this.index.size > WINDOW_ABOVE_MARKS &&
@@ -231,6 +234,9 @@ export class Annotator {
       [0, first],
     ];
     let deadline = now() + SLICE_MS;
+    // Marks are registered after the first slice (the visible text), then in batches at
+    // most every FLUSH_EVERY_MS and at the end (see PageHighlights.queue).
+    let flushed = -1;
     for (const [from, to] of ranges) {
       let i = from;
       while (i < to) {
@@ -240,6 +246,10 @@ export class Annotator {
         this.#matchChunk(blocks, i, j);
         i = j;
         if (now() >= deadline) {
+          if (flushed < 0 || now() - flushed >= FLUSH_EVERY_MS) {
+            this.highlights.flush();
+            flushed = now();
+          }
           this.#onChange?.();
           await this.#yield();
           if (generation !== this.#generation) return;
@@ -247,6 +257,7 @@ export class Annotator {
         }
       }
     }
+    this.highlights.flush();
   }
 
   /**
@@ -321,9 +332,7 @@ export class Annotator {
       return;
     }
     const range = new StaticRange(endpoints);
-    const nodes = block.segments
-      .filter((s) => s.start < mention.end && s.start + s.length > mention.start)
-      .map((s) => s.node);
+    const nodes = nodesBetween(block, mention.start, mention.end);
     const placed: PlacedMention = { id: mention.id, kind, text: mention.text, range, nodes };
     this.#all.add(placed);
     if (!this.#config.kinds.includes(kind)) return;
@@ -432,7 +441,6 @@ class MarkWindow {
   readonly #highlights: PageHighlights;
   readonly #observer: IntersectionObserver;
   readonly #byElement = new Map<Element, Set<PlacedMention>>();
-  readonly #elementOf = new Map<PlacedMention, Element>();
   readonly #near = new Set<Element>();
   /** The block element of the last parent seen (mentions come in document order). */
   #lastParent: Element | undefined;
@@ -460,7 +468,7 @@ class MarkWindow {
   add(mention: PlacedMention): void {
     const parent = mention.nodes[0]?.parentElement;
     if (!parent) {
-      this.#highlights.add(mention.kind, mention.range); // no element to watch: always shown
+      this.#highlights.queue(mention.kind, mention.range); // no element to watch: always shown
       return;
     }
     if (parent !== this.#lastParent) {
@@ -468,7 +476,7 @@ class MarkWindow {
       this.#lastBlock = parent.closest(BLOCK_SELECTOR) ?? parent;
     }
     const element = this.#lastBlock!;
-    this.#elementOf.set(mention, element);
+    mention.block = element;
     let marks = this.#byElement.get(element);
     if (!marks) {
       marks = new Set();
@@ -476,14 +484,14 @@ class MarkWindow {
       this.#observer.observe(element);
     }
     marks.add(mention);
-    if (this.#near.has(element)) this.#highlights.add(mention.kind, mention.range);
+    if (this.#near.has(element)) this.#highlights.queue(mention.kind, mention.range);
   }
 
   delete(mention: PlacedMention): void {
     this.#highlights.delete(mention.kind, mention.range);
-    const element = this.#elementOf.get(mention);
+    const element = mention.block;
     if (!element) return;
-    this.#elementOf.delete(mention);
+    mention.block = undefined;
     const marks = this.#byElement.get(element);
     marks?.delete(mention);
     if (marks && marks.size === 0) {
@@ -496,7 +504,6 @@ class MarkWindow {
   stop(): void {
     this.#observer.disconnect();
     this.#byElement.clear();
-    this.#elementOf.clear();
     this.#near.clear();
     this.#lastParent = undefined;
     this.#lastBlock = undefined;

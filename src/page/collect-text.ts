@@ -382,8 +382,8 @@ export function toRangeEndpoints(block: TextBlock, start: number, end: number): 
   if (segments.length === 0) throw new RangeError('The block has no text');
   const clampedStart = Math.max(0, Math.min(start, block.text.length));
   const clampedEnd = Math.max(clampedStart, Math.min(end, block.text.length));
-  const first = segmentAt(segments, clampedStart, false);
-  const last = segmentAt(segments, clampedEnd, true);
+  const first = segments[segmentAt(segments, clampedStart, false)]!;
+  const last = segments[segmentAt(segments, clampedEnd, true)]!;
   return {
     startContainer: first.node,
     startOffset: clampedStart - first.start,
@@ -392,8 +392,19 @@ export function toRangeEndpoints(block: TextBlock, start: number, end: number): 
   };
 }
 
-/** The segment holding `offset`: the last one starting at or before it (before it for an end). */
-function segmentAt(segments: TextSegment[], offset: number, isEnd: boolean): TextSegment {
+/** The Text nodes of a block's text in [start, end), found by binary search. */
+export function nodesBetween(block: TextBlock, start: number, end: number): Text[] {
+  const { segments } = block;
+  if (segments.length === 0) return [];
+  const from = segmentAt(segments, Math.max(0, start), false);
+  const to = segmentAt(segments, Math.max(start + 1, end), true);
+  const nodes: Text[] = [];
+  for (let i = from; i <= to; i++) if (segments[i]!.length > 0) nodes.push(segments[i]!.node);
+  return nodes;
+}
+
+/** The index of the segment holding `offset`: the last one starting at or before it (before it for an end). */
+function segmentAt(segments: TextSegment[], offset: number, isEnd: boolean): number {
   let low = 0;
   let high = segments.length - 1;
   while (low < high) {
@@ -402,5 +413,5 @@ function segmentAt(segments: TextSegment[], offset: number, isEnd: boolean): Tex
     if (isEnd ? s < offset : s <= offset) low = mid;
     else high = mid - 1;
   }
-  return segments[low]!;
+  return low;
 }

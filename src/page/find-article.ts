@@ -7,6 +7,11 @@
 
 /** Below this many characters an `article`/`main` candidate is too thin to trust. */
 const MIN_ARTICLE_CHARS = 200;
+/**
+ * Article sizes are compared up to this many characters: enough to tell the article
+ * from teasers next to it, without reading all of a very long one.
+ */
+const SIZE_CAP = 1_000_000;
 
 /** The element to annotate in "article" scope (the body when nothing better is found). */
 export function findArticleRoot(doc: Document): Element {
@@ -17,7 +22,7 @@ export function findArticleRoot(doc: Document): Element {
   );
   if (articles.length > 0) {
     const sized = articles
-      .map((element) => ({ element, chars: textLength(element) }))
+      .map((element) => ({ element, chars: textLength(element, SIZE_CAP) }))
       .sort((a, b) => b.chars - a.chars);
     const best = sized[0]!;
     const total = sized.reduce((sum, a) => sum + a.chars, 0);
@@ -27,7 +32,7 @@ export function findArticleRoot(doc: Document): Element {
       return commonAncestor(sized.map((a) => a.element)) ?? body;
   }
   const main = doc.querySelector('main, [role="main"]');
-  if (main && textLength(main) >= MIN_ARTICLE_CHARS) return main;
+  if (main && textLength(main, MIN_ARTICLE_CHARS) >= MIN_ARTICLE_CHARS) return main;
   return densestBlock(doc) ?? body;
 }
 
@@ -55,8 +60,17 @@ function hasBoilerplateAncestor(element: Element): boolean {
   return false;
 }
 
-function textLength(element: Element): number {
-  return element.textContent?.length ?? 0;
+/**
+ * The length of an element's text, counted up to `cap` characters: `textContent` would
+ * copy a 5 MB article into one string (a 35 ms task) only to measure it.
+ */
+function textLength(element: Element, cap: number): number {
+  const doc = element.ownerDocument;
+  const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < cap; node = walker.nextNode())
+    length += (node as Text).data.length;
+  return Math.min(length, cap);
 }
 
 function commonAncestor(elements: Element[]): Element | undefined {

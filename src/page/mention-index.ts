@@ -1,6 +1,7 @@
 /**
  * Where the marks are: for each Text node, the sorted spans of the mentions it holds,
- * so hit-testing maps (node, offset) to a mention with a binary search.
+ * so hit-testing maps (node, offset) to a mention with a binary search. A Map, not a
+ * WeakMap (measured slower for 77,000 mentions): entries go when their mentions do.
  */
 import type { Kind } from '../glossary/types';
 
@@ -13,6 +14,8 @@ export interface PlacedMention {
   range: StaticRange;
   /** The Text nodes the mention covers (one unless it spans inline elements). */
   nodes: Text[];
+  /** With many marks: the block element whose visibility registers it (annotator's window). */
+  block?: Element | undefined;
 }
 
 export interface NodeSpan {
@@ -22,7 +25,7 @@ export interface NodeSpan {
 }
 
 export class MentionIndex {
-  #byNode = new WeakMap<Text, NodeSpan[]>();
+  #byNode = new Map<Text, NodeSpan[]>();
   #all = new Set<PlacedMention>();
 
   get size(): number {
@@ -39,10 +42,12 @@ export class MentionIndex {
     for (const node of nodes) {
       const start = node === range.startContainer ? range.startOffset : 0;
       const end = node === range.endContainer ? range.endOffset : node.length;
-      const spans = this.#byNode.get(node) ?? [];
-      const at = lowerBound(spans, start);
-      spans.splice(at, 0, { start, end, mention });
-      this.#byNode.set(node, spans);
+      const span = { start, end, mention };
+      const spans = this.#byNode.get(node);
+      if (!spans) this.#byNode.set(node, [span]);
+      // Mentions mostly arrive in document order: append unless one must go before.
+      else if (spans[spans.length - 1]!.start <= start) spans.push(span);
+      else spans.splice(lowerBound(spans, start), 0, span);
     }
   }
 
@@ -58,7 +63,7 @@ export class MentionIndex {
   }
 
   clear(): void {
-    this.#byNode = new WeakMap();
+    this.#byNode.clear();
     this.#all.clear();
   }
 
