@@ -1,4 +1,4 @@
-/* global window, document, performance, PerformanceObserver, CSS, NodeFilter, requestAnimationFrame, innerHeight, getComputedStyle, location, console */
+/* global window, document, performance, PerformanceObserver, CSS, NodeFilter, requestAnimationFrame, innerHeight, getComputedStyle, location, console, MutationObserver */
 // Page-side benchmark probes, installed as an init script in every benchmark page (plain
 // JavaScript: it runs as is in the page's main world). Nothing here touches the product.
 (() => {
@@ -127,6 +127,20 @@
     for (let k = 0; k < 5; k++) times.push(run(iterations));
     times.sort((a, b) => a - b);
     return (times[2] * 1000) / iterations;
+  };
+
+  /**
+   * The same append+remove under a bare MutationObserver (empty callback) watching the
+   * document as the extension's does: the cost of following a live page at all.
+   */
+  state.mutationObserved = (iterations) => {
+    const observer = new MutationObserver(() => {});
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    try {
+      return state.mutation(iterations);
+    } finally {
+      observer.disconnect();
+    }
   };
 
   /**
