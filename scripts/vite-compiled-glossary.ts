@@ -2,7 +2,8 @@
  * Vite plugin: compiles the glossary's pattern at build time. Replaces the module
  * src/glossary/compiled-glossary.ts with its value, computed in Node from
  * data/glossary.json, as one JSON.parse of a string literal (the fastest form for V8 to
- * load), so the content script neither ships nor runs the compiler.
+ * load), done on first call, so the content script neither ships nor runs the compiler
+ * and its evaluation does not include the parse.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +23,7 @@ export function compiledGlossaryPlugin(glossaryPath = 'data/glossary.json'): Plu
       this.addWatchFile(file);
       const glossary = JSON.parse(readFileSync(file, 'utf8')) as Glossary;
       const json = JSON.stringify(compilePattern(glossary.entries));
-      return `export const compiledGlossary = JSON.parse(${JSON.stringify(json)});\n`;
+      return `let compiled;\nexport function compiledGlossary() {\n  return (compiled ??= JSON.parse(${JSON.stringify(json)}));\n}\n`;
     },
   };
 }

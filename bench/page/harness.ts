@@ -48,7 +48,7 @@ async function annotate(
     .__slBench;
   const t0 = performance.now();
   const matcher = matcherFromCompiled(
-    compiledJson ? (JSON.parse(compiledJson) as CompiledGlossary) : compiledGlossary,
+    compiledJson ? (JSON.parse(compiledJson) as CompiledGlossary) : compiledGlossary(),
   );
   matcher.findMentions('Nvidia');
   const startupMs = performance.now() - t0;

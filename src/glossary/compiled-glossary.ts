@@ -3,9 +3,14 @@
  * here when this module runs as source (tests, Node scripts); in the extension build the
  * Vite plugin of scripts/vite-compiled-glossary.ts replaces this module with the result
  * computed at build time, so a content script starts from a ready pattern:
- * `matcherFromCompiled(compiledGlossary)`.
+ * `matcherFromCompiled(compiledGlossary())`. Parsed on first call, so that evaluating the
+ * content script does not include it.
  */
 import { bundledGlossary } from './bundled';
 import { compilePattern, type CompiledGlossary } from './matcher';
 
-export const compiledGlossary: CompiledGlossary = compilePattern(bundledGlossary().entries);
+let compiled: CompiledGlossary | undefined;
+
+export function compiledGlossary(): CompiledGlossary {
+  return (compiled ??= compilePattern(bundledGlossary().entries));
+}
