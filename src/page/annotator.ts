@@ -82,7 +82,7 @@ export class Annotator {
   readonly #kindOf: (id: string) => Kind | undefined;
   #config: AnnotatorConfig;
   readonly #onChange: (() => void) | undefined;
-  readonly #yield: () => Promise<void>;
+  readonly #yield: (options?: { frame?: boolean }) => Promise<void>;
   /** Every mention found, marked or not (counts include unmarked kinds). */
   readonly #all = new Set<PlacedMention>();
   /** With markMode "first": the marked mention of each entity. */
@@ -246,12 +246,14 @@ export class Annotator {
         this.#matchChunk(blocks, i, j);
         i = j;
         if (now() >= deadline) {
+          let frame = false;
           if (flushed < 0 || now() - flushed >= FLUSH_EVERY_MS) {
             this.highlights.flush();
             flushed = now();
+            frame = true;
           }
           this.#onChange?.();
-          await this.#yield();
+          await this.#yield({ frame });
           if (generation !== this.#generation) return;
           deadline = now() + SLICE_MS;
         }

@@ -10,7 +10,9 @@ const FRAME_TIMEOUT_MS = 50;
 
 type SchedulerLike = { yield?: () => Promise<void> };
 
-export function createYielder(win: Window & typeof globalThis): () => Promise<void> {
+export function createYielder(
+  win: Window & typeof globalThis,
+): (options?: { frame?: boolean }) => Promise<void> {
   const now = () => win.performance.now();
   let lastFrame = now();
   const scheduler = (win as unknown as { scheduler?: SchedulerLike }).scheduler;
@@ -36,8 +38,10 @@ export function createYielder(win: Window & typeof globalThis): () => Promise<vo
       });
     });
 
-  return async () => {
-    if (now() - lastFrame >= FRAME_EVERY_MS) {
+  // `frame`: let a frame render now (e.g. right after changing the highlights, so that
+  // the frame that repaints them holds no other work).
+  return async (options) => {
+    if (options?.frame || now() - lastFrame >= FRAME_EVERY_MS) {
       await nextFrame();
       lastFrame = now();
     } else {
