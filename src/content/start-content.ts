@@ -38,6 +38,9 @@ class ContentController {
   }
 
   async run(): Promise<void> {
+    // Out of the task that evaluates the script: the first calls into the extension APIs
+    // (listeners, storage reads) then make a short task of their own.
+    await this.#yield();
     const onMessage = (
       raw: unknown,
       sender: Browser.runtime.MessageSender,
