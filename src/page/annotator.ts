@@ -67,6 +67,11 @@ const PIECE_OVERLAP = 256;
  * style change (~8 us per range), so 30,000 registered marks cost ~250 ms per frame.
  */
 const WINDOW_ABOVE_MARKS = 2_000;
+/**
+ * Texts longer than this start in that mode, rather than register 2,000 marks and take
+ * them back (each change to the registry repaints the whole document in Chromium).
+ */
+const WINDOW_ABOVE_CHARS = 1_000_000;
 /** How far beyond the viewport marks stay registered in that mode. */
 const WINDOW_MARGIN = '200% 0px';
 /** Elements read per look at the clock while looking for open shadow roots. */
@@ -188,17 +193,17 @@ export class Annotator {
       return;
     }
     this.highlights.queue(mention.kind, mention.range);
+    // Too many marks to register them all: from now on only those near the viewport.
+    if (this.index.size > WINDOW_ABOVE_MARKS) this.#enterWindow();
+  }
+
+  /** Registers only the marks near the viewport from now on (see WINDOW_ABOVE_MARKS). */
+  #enterWindow(): void {
     const win = this.#doc.defaultView as (Window & typeof globalThis) | null;
-    if (
-      this.index.size > WINDOW_ABOVE_MARKS &&
-      win &&
-      typeof win.IntersectionObserver === 'function'
-    ) {
-      // Too many marks to register them all: from now on only those near the viewport.
-      this.highlights.clearMarks();
-      this.#window = new MarkWindow(win, this.highlights);
-      for (const marked of this.index.mentions()) this.#window.add(marked);
-    }
+    if (this.#window || !win || typeof win.IntersectionObserver !== 'function') return;
+    this.highlights.clearMarks();
+    this.#window = new MarkWindow(win, this.highlights);
+    for (const marked of this.index.mentions()) this.#window.add(marked);
   }
 
   async #scanAll(): Promise<void> {
@@ -228,6 +233,10 @@ export class Annotator {
     const blocks = collected.some((b) => b.text.length > PIECE_CHARS)
       ? collected.flatMap(splitBlock)
       : (collected as ScanBlock[]);
+    // A text this long will have more marks than WINDOW_ABOVE_MARKS: start in that mode
+    // rather than register thousands of marks and take them back.
+    if (visibleFirst && blocks.reduce((n, b) => n + b.text.length, 0) > WINDOW_ABOVE_CHARS)
+      this.#enterWindow();
     const first = visibleFirst ? firstVisibleBlock(blocks) : 0;
     const ranges: [number, number][] = [
       [first, blocks.length],
@@ -248,7 +257,8 @@ export class Annotator {
         if (now() >= deadline) {
           let frame = false;
           if (flushed < 0 || now() - flushed >= FLUSH_EVERY_MS) {
-            this.highlights.flush();
+            await this.#flushInOwnFrame();
+            if (generation !== this.#generation) return;
             flushed = now();
             frame = true;
           }
@@ -259,6 +269,16 @@ export class Annotator {
         }
       }
     }
+    await this.#flushInOwnFrame();
+  }
+
+  /**
+   * Registers the queued marks at the start of a frame of their own: the repaint they
+   * cause (the whole document, in Chromium) then shares its frame with no other work.
+   */
+  async #flushInOwnFrame(): Promise<void> {
+    if (!this.highlights.hasQueued()) return;
+    await this.#yield({ frame: true });
     this.highlights.flush();
   }
 

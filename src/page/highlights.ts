@@ -139,6 +139,12 @@ export class PageHighlights {
     set.add(range);
   }
 
+  /** Whether ranges wait for `flush()`. */
+  hasQueued(): boolean {
+    for (const ranges of this.#queued.values()) if (ranges.size > 0) return true;
+    return false;
+  }
+
   /** Registers the queued ranges. */
   flush(): void {
     for (const [kind, ranges] of this.#queued) {

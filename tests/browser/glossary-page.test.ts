@@ -388,9 +388,13 @@ describeInBrowsers('glossary page', (h) => {
     await page.evaluate(() =>
       document.querySelector<HTMLInputElement>('input[name="kinds"][value="company"]')!.click(),
     );
+    // The tab scans again for the new kinds: no company mark, chips marked again.
     await tab.waitFor(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
-      return (registry.get('sovereignty-lens-company')?.size ?? 0) === 0;
+      return (
+        (registry.get('sovereignty-lens-company')?.size ?? 0) === 0 &&
+        (registry.get('sovereignty-lens-chip')?.size ?? 0) > 0
+      );
     });
     const after = await tab.evaluate(highlightsByKind);
     expect(after.company ?? 0).toBe(0);

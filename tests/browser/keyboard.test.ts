@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowsers, type ExtensionHarness, type TestPage } from './helpers';
-import { countHighlights, readCard } from './helpers/probes';
+import { expectedHighlights } from './helpers/expected';
+import { countHighlights, hasHighlightCount, readCard } from './helpers/probes';
 
 /** Sends a protocol message to the tab showing `page`, as the background does for a command. */
 async function command(h: ExtensionHarness, page: TestPage, message: object): Promise<unknown> {
@@ -96,7 +97,9 @@ describeInBrowsers('keyboard commands', (h) => {
 
   it('hides and shows the marks on the page, as drawn pixels', async () => {
     const page = await h.openFixture('articles/demo-en.html');
-    await page.waitFor(countHighlights);
+    // Every mark registered (the scan registers them in batches).
+    const expected = expectedHighlights('articles/demo-en.html', 'article').length;
+    await page.waitFor(hasHighlightCount, [expected, 'exactly'] as [number, 'atLeast' | 'exactly']);
     const names = await page.evaluate(kindHighlights);
     expect(names).toContain('sovereignty-lens-company');
     const box = (await page.evaluate(firstMarkBox))!;
