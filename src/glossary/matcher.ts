@@ -557,11 +557,14 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     return alias;
   }
 
-  const stickyPattern = new RegExp(compiled.source.replace(LOOKBEHIND, ''), 'yu');
+  // Needed only for "AWS Trainium 2"-like text: compiled on first use (parsing the
+  // pattern costs several ms at start-up).
+  let stickyPattern: RegExp | undefined;
   /** A word start inside [start, end) where a mention reaching beyond `end` begins, or -1. */
   function laterLongerStart(text: string, start: number, end: number, lang: Lang | null): number {
     for (let at = start + 1; at < end; at++) {
       if (!SEPARATOR_RE.test(text.charAt(at - 1)) || !isWordChar(text.charAt(at))) continue;
+      stickyPattern ??= new RegExp(compiled.source.replace(LOOKBEHIND, ''), 'yu');
       stickyPattern.lastIndex = at;
       const match = stickyPattern.exec(text);
       if (match && at + match[0].length > end && resolveMatch(match[0], lang)) return at;
