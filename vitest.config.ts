@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/unit/setup.ts'],
+          // Fuzz and property tests run hundreds of cases: a few seconds each on a busy
+          // 2-core machine. Timings are the benchmark's job, not the tests'.
+          testTimeout: 30_000,
         },
       },
       {

@@ -26,12 +26,21 @@ const NEEDS_CHECK =
 export const SEPARATOR_CHAR = '[\\s\\-\\u2010\\u2011]';
 /** Regex source of one apostrophe, straight or curly. */
 export const APOSTROPHE_CHAR = "['\\u2019\\u2018\\u02BC]";
-/** Regex source of one word character (letters, digits and marks of any script). */
-export const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
+/**
+ * Scripts written without spaces between words (Chinese, Japanese) or with particles glued
+ * to the word before (Korean): a Latin name flush against them still stands alone
+ * ("半導体ではNvidiaと", "Nvidia는"), so their characters are not word characters here.
+ */
+const UNSPACED_SCRIPTS = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}';
+/**
+ * Regex source of one word character: a letter, digit or mark of any script but those of
+ * UNSPACED_SCRIPTS.
+ */
+export const WORD_CHAR = `(?:(?![${UNSPACED_SCRIPTS}])[\\p{L}\\p{N}\\p{M}])`;
 
 const SEPARATORS = /[\s\-\u2010\u2011]+/gu;
 const APOSTROPHES = /[\u2019\u2018\u02BC]/g;
-const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+const WORD_CHAR_RE = new RegExp(WORD_CHAR, 'u');
 const HAS_SEPARATOR = /[\s\-\u2010\u2011\u2019\u2018\u02BC]/;
 
 /** A text prepared for matching, with a way back to the original offsets. */
@@ -145,7 +154,7 @@ export function foldedWords(text: string): string[] {
     .filter((w) => w !== '');
 }
 
-/** Whether a character is a word character (letter, digit or mark of any script). */
+/** Whether a character is a word character (see WORD_CHAR). */
 export function isWordChar(char: string | undefined): boolean {
   if (char === undefined || char === '') return false;
   const code = char.charCodeAt(0);

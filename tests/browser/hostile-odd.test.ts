@@ -102,6 +102,15 @@ describeInBrowsers('hostile pages: odd documents', (h) => {
     });
   }
 
+  it('odd-vertical-writing.html: marks Latin names written flush against Japanese text', async () => {
+    const fixture = 'odd-vertical-writing.html';
+    const page = await h.openFixture(`hostile/${fixture}`);
+    await waitForMarks(page, 6, fixture);
+    const texts = (await page.evaluate(readHighlights)).map((r) => r.text);
+    expect(texts, fixture).toEqual(['Nvidia', 'TSMC', 'Nvidia', 'TSMC', 'ASML', 'OVHcloud']);
+    await page.close();
+  });
+
   it('odd-emoji-astral.html: ranges cover exactly the names next to surrogate pairs and ZWJ sequences', async () => {
     const fixture = 'odd-emoji-astral.html';
     const page = await h.openFixture(`hostile/${fixture}`);

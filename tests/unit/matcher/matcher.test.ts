@@ -140,8 +140,21 @@ describe('findMentions', () => {
   });
 
   it('respects Unicode word boundaries of any script', () => {
-    expect(find('NvidiaX xNvidia éNvidia Nvidiaé Nvidia2 日本Nvidia Nvidia日本')).toEqual([]);
+    expect(find('NvidiaX xNvidia éNvidia Nvidiaé Nvidia2 ΩNvidia NvidiaЖ')).toEqual([]);
     expect(find('(Nvidia) «Nvidia» Nvidia. "Nvidia"/Nvidia')).toHaveLength(5);
+  });
+
+  it('finds a Latin name written flush against Chinese, Japanese or Korean text', () => {
+    expect(find('半導体ではNvidiaとAMDが重要です。')).toEqual(['nvidia:Nvidia', 'amd:AMD']);
+    expect(find('OVHcloudの装置、英伟达Nvidia芯片')).toEqual([
+      'ovhcloud:OVHcloud',
+      'nvidia:Nvidia',
+    ]);
+    expect(find('Nvidia는 AMD에')).toEqual(['nvidia:Nvidia', 'amd:AMD']);
+    // The prolonged sound mark and iteration marks belong to those scripts too.
+    expect(find('Nvidiaー')).toEqual(['nvidia:Nvidia']);
+    // Still no match inside a Latin, Greek or Cyrillic word next to them.
+    expect(find('日本NvidiaX xNvidia日本')).toEqual([]);
   });
 
   it('prefers the longest alias', () => {
@@ -293,9 +306,9 @@ describe('compilePattern', () => {
 
   it('matches the same with the left boundary checked in JavaScript', () => {
     const checked = compileMatcher(entries, { leftBoundary: 'check' });
-    const text = 'xNvidia Nvidia éCUDA CUDA 日本AMD AMD';
+    const text = 'xNvidia Nvidia éCUDA CUDA ΩAMD AMD 日本AMD';
     expect(checked.findMentions(text)).toEqual(matcher.findMentions(text));
-    expect(checked.findMentions(text)).toHaveLength(3);
+    expect(checked.findMentions(text)).toHaveLength(4);
   });
 
   it('escapes RegExp syntax in aliases', () => {

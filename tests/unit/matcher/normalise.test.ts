@@ -54,8 +54,10 @@ describe('keys and cue folding', () => {
     ]);
   });
 
-  it('treats letters, digits and marks of any script as word characters', () => {
-    expect(['a', 'é', '日', '٣', '\u0301'].every(isWordChar)).toBe(true);
+  it('treats letters, digits and marks as word characters, except in unspaced scripts', () => {
+    expect(['a', 'é', 'Ж', '٣', '\u0301'].every(isWordChar)).toBe(true);
     expect([' ', '’', '-', undefined].some(isWordChar)).toBe(false);
+    // Chinese, Japanese and Korean text bounds a Latin word written flush against it.
+    expect(['日', 'の', 'ア', 'ー', '는', '\u3099'].some(isWordChar)).toBe(false);
   });
 });
