@@ -12,7 +12,8 @@ import type { Entry, Glossary, Kind, Localized, RelationType } from './types';
  * runs on, what it belongs to, who owns it.
  *
  * Not followed: `competesWith` and `successorOf` (no dependency), `fundedBy` (money, not
- * control of the thing) and `uses`, which the data uses for customers and optional
+ * control of the thing), `subjectTo` (the law an entry falls under, not what it is built on)
+ * and `uses`, which the data uses for customers and optional
  * integrations ("Anthropic uses Trainium 2", "Neuron SDK uses PyTorch"): following it
  * would pull a customer's whole stack, or the whole graph, into a chip's chain. Pass
  * `types` to follow a different set.

@@ -38,6 +38,7 @@ export const RELATION_TYPES = [
   'partOf',
   'fundedBy',
   'uses',
+  'subjectTo',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 

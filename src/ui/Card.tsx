@@ -39,6 +39,7 @@ const RELATED_ORDER: RelationType[] = [
   'dependsOn',
   'runsOn',
   'partOf',
+  'subjectTo',
   'uses',
   'fundedBy',
   'successorOf',

@@ -156,6 +156,7 @@ const RELATION_LABELS: Record<RelationType, Localized> = {
   partOf: { en: 'part of', fr: 'fait partie de' },
   fundedBy: { en: 'funded by', fr: 'financé par' },
   uses: { en: 'uses', fr: 'utilise' },
+  subjectTo: { en: 'subject to', fr: 'soumis à' },
 };
 
 export function relationLabel(type: RelationType, lang: Lang): string {

@@ -54,6 +54,7 @@ const small: Glossary = {
         ['dependsOn', 'memory'],
         ['manufacturedBy', 'foundry'],
         ['designedBy', 'designer'],
+        ['subjectTo', 'law'],
       ],
     ),
     entry('designer', 'company', ['IL'], [['ownedBy', 'parent']]),
@@ -72,6 +73,7 @@ const small: Glossary = {
     entry('memory', 'technology', ['KR', 'US'], [['manufacturedBy', 'foundry']]),
     entry('rival', 'chip', ['CN']),
     entry('investor', 'company', ['JP']),
+    entry('law', 'policy', ['US']),
     entry(
       'stack',
       'software',
@@ -131,8 +133,9 @@ describe('dependencyChain on a small glossary', () => {
     expect(dependencyChain(small, 'chip')?.jurisdictions).toEqual(['US', 'IL', 'TW', 'KR', 'NL']);
   });
 
-  it('follows neither competesWith, fundedBy nor uses', () => {
+  it('follows neither competesWith, fundedBy, subjectTo nor uses', () => {
     const chain = dependencyChain(small, 'chip');
+    expect(ids(chain)).not.toContain('law');
     expect(ids(chain)).not.toContain('rival');
     expect(ids(chain)).not.toContain('investor');
     expect(ids(chain)).not.toContain('stack');

@@ -190,6 +190,26 @@ describe('Card', () => {
     expect(opened).toEqual(['trainium', 'tsmc']);
   });
 
+  it('relates US cloud providers and the CLOUD Act both ways, outside the dependency chain', () => {
+    for (const id of ['aws', 'azure', 'google-cloud']) {
+      const root = show({ entry: byId(id), onOpenEntry: () => {} });
+      const related = all(root, '.sl-related [data-open-entry]').map((b) =>
+        b.getAttribute('data-open-entry'),
+      );
+      expect(related, id).toContain('cloud-act');
+      const chain = all(root, '.sl-chain [data-open-entry]').map((b) =>
+        b.getAttribute('data-open-entry'),
+      );
+      expect(chain, id).not.toContain('cloud-act');
+    }
+    const act = show({ entry: byId('cloud-act'), onOpenEntry: () => {} });
+    const providers = all(act, '.sl-related [data-open-entry]').map((b) =>
+      b.getAttribute('data-open-entry'),
+    );
+    expect(providers).toEqual(expect.arrayContaining(['aws', 'azure', 'google-cloud']));
+    expect(providers).not.toContain('ovhcloud');
+  });
+
   it('uses short names for related entities and chain steps', () => {
     const root = show({ entry: byId('trainium-2'), onOpenEntry: () => {} });
     const tsmc = root.querySelector('.sl-related [data-open-entry="tsmc"]');
