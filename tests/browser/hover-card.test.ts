@@ -76,6 +76,47 @@ describeInBrowsers('hover card', (h) => {
     await page.close();
   });
 
+  it('grows the hover area to the line box, also after the page changes its line height', async () => {
+    const page = await h.openFixture('articles/demo-en.html');
+    await page.waitFor(countHighlights);
+    await hover(page, 'CUDA');
+    await waitForCard(page, 'CUDA');
+    await page.press('Escape');
+    await waitForNoCard(page);
+    // The page spaces its lines out; a point between the glyphs and the new line box's
+    // edge, outside the old one, then hovers the mark (line gaps are re-read after 1 s).
+    const point = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
+        .highlights;
+      let found: Range | undefined;
+      for (const [name, highlight] of registry) {
+        if (!name.startsWith('sovereignty-lens') || /-(focus|hover)$/.test(name)) continue;
+        for (const r of highlight) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === 'CUDA' && !found) found = range;
+        }
+      }
+      const paragraph = found!.startContainer.parentElement!;
+      const before = found!.getClientRects()[0]!;
+      const oldLine = parseFloat(getComputedStyle(paragraph).lineHeight);
+      paragraph.style.lineHeight = '3.5';
+      const rect = found!.getClientRects()[0]!;
+      const newLine = parseFloat(getComputedStyle(paragraph).lineHeight);
+      const newGap = (newLine - rect.height) / 2;
+      const oldGap = (oldLine - before.height) / 2;
+      return { x: rect.left + rect.width / 2, y: rect.bottom + newGap - 2, oldGap, newGap };
+    });
+    expect(point.newGap).toBeGreaterThan(point.oldGap + 4);
+    await settle(1_200);
+    await page.mouseMove(point.x - 4, point.y);
+    await settle(30);
+    await page.mouseMove(point.x, point.y);
+    await waitForCard(page, 'CUDA');
+    await page.close();
+  });
+
   it('shows the card of a hovered mention with its name and sovereignty text, and hides it when the pointer leaves', async () => {
     const page = await h.openFixture('articles/demo-en.html');
     await page.waitFor(countHighlights);
