@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeInBrowsers, type TestPage } from './helpers';
+import { describeInBrowsers, settledMarkCount, type TestPage } from './helpers';
 import { expectedHighlights } from './helpers/expected';
 import { countHighlights, hasHighlightCount, readHighlights } from './helpers/probes';
 
@@ -97,7 +97,7 @@ describeInBrowsers('page annotation', (h) => {
   it('marks a paragraph added after load within half a second and unmarks removed text', async () => {
     const page = await h.openFixture('pages/exclusions.html');
     await waitForMarks(page, 5);
-    const before = await page.evaluate(countHighlights);
+    const before = await settledMarkCount(page);
     const started = Date.now();
     await page.evaluate(() => {
       const p = document.createElement('p');
@@ -125,7 +125,7 @@ describeInBrowsers('page annotation', (h) => {
   it('removes every mark from an open tab when the site is disabled, and restores them', async () => {
     const page = await h.openFixture('articles/demo-en.html');
     await waitForMarks(page, 50);
-    const marked = await page.evaluate(countHighlights);
+    const marked = await settledMarkCount(page);
     await h.setSettings({ disabledSites: ['127.0.0.1'] });
     await page.waitFor(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;

@@ -4,7 +4,7 @@
  * CSS that restyles everything. The extension keeps working, and its card shows on top.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { describeInBrowsers, type TestPage } from './helpers';
+import { describeInBrowsers, settledMarkCount, type TestPage } from './helpers';
 import { expectedHighlights } from './helpers/expected';
 import {
   cardOnTop,
@@ -113,7 +113,7 @@ describeInBrowsers('hostile pages: page code and CSS', (h) => {
     );
     await settle(300);
     // Still alive after the forged restart: a new paragraph is marked.
-    const marked = await page.evaluate(countHighlights);
+    const marked = await settledMarkCount(page);
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = 'Later, OVHcloud opened a region.';

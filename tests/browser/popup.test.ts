@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeInBrowsers, type TestPage } from './helpers';
+import { describeInBrowsers, settledMarkCount, type TestPage } from './helpers';
 import { expectedMentions } from './helpers/expected';
 import { countHighlights, hasHighlightCount, readCard } from './helpers/probes';
 
@@ -75,8 +75,7 @@ describeInBrowsers('toolbar popup', (h) => {
 
   it('turns the extension off and on for the site from the popup, in the open tab', async () => {
     const page = await h.openFixture(DEMO);
-    await page.waitFor(countHighlights);
-    const marked = await page.evaluate(countHighlights);
+    const marked = await settledMarkCount(page);
     const popup = await h.openPopupFor(page);
     await popup.waitFor(() => document.querySelector('input[name="site-disabled"]') !== null);
     await popup.evaluate(() =>

@@ -9,6 +9,7 @@ import {
   type TestBrowser,
   type TestPage,
 } from './browsers';
+import { countHighlights } from './probes';
 import { startFixtureServer, type FixtureServer } from './server';
 
 export type {
@@ -150,4 +151,26 @@ async function writeSettingsInExtensionPage(change: Record<string, unknown>): Pr
   const sync = (g.browser ?? g.chrome).storage.sync;
   const current = ((await sync.get('settings')).settings ?? {}) as Record<string, unknown>;
   await sync.set({ settings: { ...current, ...change } });
+}
+
+/**
+ * The number of the extension's marks once the scan has registered them all (a scan
+ * registers them in batches, at most 500 ms apart): the count, above zero, unchanged for
+ * `quietMs`.
+ */
+export async function settledMarkCount(page: TestPage, quietMs = 800): Promise<number> {
+  await page.waitFor(countHighlights);
+  const deadline = Date.now() + 15_000;
+  let last = await page.evaluate(countHighlights);
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > deadline) throw new Error(`the mark count never settled (last: ${last})`);
+    await new Promise((done) => setTimeout(done, 50));
+    const count = await page.evaluate(countHighlights);
+    if (count !== last) {
+      last = count;
+      since = Date.now();
+    }
+  }
+  return last;
 }
