@@ -118,13 +118,14 @@ async function expectWindowedMarks(page: TestPage, fixture: string): Promise<voi
 
 /**
  * A coarse guard that the page kept rendering while the extension worked (this machine
- * runs other work too): no frame over 1.5 s and at most 30 frames over 50 ms. The worst
+ * runs other work too, and CI machines differ 2x in speed): no frame over 1.5 s and at
+ * most 40 frames over 50 ms (up to 33 seen on a busy 2-core machine). The worst
  * frame, ~200-450 ms in Chromium on the 50,000-cell and 100,000-node pages, is the one
  * full style recalculation that adopting any stylesheet costs on such a DOM.
  */
 function expectBoundedFrames(stats: FrameStats, fixture: string): void {
   expect(stats.maxGap, `${fixture}: longest frame gap`).toBeLessThan(1_500);
-  expect(stats.over50, `${fixture}: frames over 50 ms`).toBeLessThanOrEqual(30);
+  expect(stats.over50, `${fixture}: frames over 50 ms`).toBeLessThanOrEqual(40);
 }
 
 describeInBrowsers('hostile pages: size and shape', (h) => {
@@ -148,7 +149,8 @@ describeInBrowsers('hostile pages: size and shape', (h) => {
     await expectWindowedMarks(page, fixture);
     const mutation = await page.evaluate(mutationFrameStats, 40);
     console.info(`[${h.name}] ${fixture}: frames while the page mutates its DOM`, mutation);
-    expect(mutation.median, `${fixture}: median frame while the page mutates`).toBeLessThan(100);
+    // As below: the regression this guards against made every frame 250-300 ms.
+    expect(mutation.median, `${fixture}: median frame while the page mutates`).toBeLessThan(150);
     expect(await page.evaluate(readPageErrors), fixture).toEqual([]);
     await page.close();
   });
@@ -171,12 +173,12 @@ describeInBrowsers('hostile pages: size and shape', (h) => {
     expect(Object.keys(texts).sort(), fixture).toEqual(['AWS', 'Nvidia', 'Trainium …']);
     await expectWindowedMarks(page, fixture);
     expectBoundedFrames(stats, fixture);
-    // The page's own DOM changes stay cheap (median under 100 ms; ~33-50 ms measured in
+    // The page's own DOM changes stay cheap (median under 150 ms; ~33-100 ms measured in
     // Chromium, 17 ms in Firefox): Chromium rebuilds every registered highlight
     // after each DOM change, which took 250-300 ms per frame with all 30,000 registered.
     const mutation = await page.evaluate(mutationFrameStats, 40);
     console.info(`[${h.name}] ${fixture}: frames while the page mutates its DOM`, mutation);
-    expect(mutation.median, `${fixture}: median frame while the page mutates`).toBeLessThan(100);
+    expect(mutation.median, `${fixture}: median frame while the page mutates`).toBeLessThan(150);
     await page.close();
   });
 
