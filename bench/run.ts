@@ -653,7 +653,7 @@ async function main(): Promise<void> {
     );
     check(
       `DOM mutation <= 1.2x without (${p.name})`,
-      `${mutExt.toFixed(2)} vs ${mutNo.toFixed(2)} µs (a bare MutationObserver alone: ${row.withoutExtension.mutationWithBareObserverUs.toFixed(2)} µs)`,
+      `${mutExt.toFixed(2)} vs ${mutNo.toFixed(2)} µs (a bare MutationObserver alone: ${row.withoutExtension.mutationWithBareObserverUs.toFixed(2)} µs; the harness page after its hover hit-tests: ${row.harness.mutationUs.toFixed(2)} µs)`,
       mutExt <= 1.2 * mutNo,
     );
     if (p.name === 'demo') {
