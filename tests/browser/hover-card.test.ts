@@ -33,28 +33,24 @@ async function waitForNoCard(page: TestPage): Promise<void> {
   });
 }
 
+/** Hovers the first mark reading `text`, expects the card named `name`, closes it with Esc. */
+async function openAndClose(page: TestPage, text: string, name: string): Promise<void> {
+  await hover(page, text);
+  await waitForCard(page, name);
+  await page.press('Escape');
+  await waitForNoCard(page);
+}
+
 describeInBrowsers('hover card', (h) => {
   it('finds the hovered mention in a crowded paragraph, inside inline elements, and nothing over plain text', async () => {
     const page = await h.openFixture('pages/crowded.html');
     await page.waitFor(countHighlights);
     // More mentions in one element than are checked box by box: the caret position decides.
-    await hover(page, 'Graviton');
-    await waitForCard(page, 'AWS Graviton');
-    await page.press('Escape');
-    await waitForNoCard(page);
-    await hover(page, 'Broadcom');
-    await waitForCard(page, 'Broadcom');
-    await page.press('Escape');
-    await waitForNoCard(page);
+    await openAndClose(page, 'Graviton', 'AWS Graviton');
+    await openAndClose(page, 'Broadcom', 'Broadcom');
     // The event's target is the <em> or the <a>: its own Text holds the mention.
-    await hover(page, 'Trainium 2');
-    await waitForCard(page, 'AWS Trainium2');
-    await page.press('Escape');
-    await waitForNoCard(page);
-    await hover(page, 'CUDA');
-    await waitForCard(page, 'CUDA');
-    await page.press('Escape');
-    await waitForNoCard(page);
+    await openAndClose(page, 'Trainium 2', 'AWS Trainium2');
+    await openAndClose(page, 'CUDA', 'CUDA');
     // Over text without mentions, and over its container's padding: no card.
     const plain = await page.evaluate(() => {
       const r = document.getElementById('plain')!.getBoundingClientRect();
@@ -79,35 +75,27 @@ describeInBrowsers('hover card', (h) => {
   it('grows the hover area to the line box, also after the page changes its line height', async () => {
     const page = await h.openFixture('articles/demo-en.html');
     await page.waitFor(countHighlights);
-    await hover(page, 'CUDA');
-    await waitForCard(page, 'CUDA');
-    await page.press('Escape');
-    await waitForNoCard(page);
+    await openAndClose(page, 'CUDA', 'CUDA');
     // The page spaces its lines out; a point between the glyphs and the new line box's
     // edge, outside the old one, then hovers the mark (line gaps are re-read after 1 s).
-    const point = await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
-        .highlights;
-      let found: Range | undefined;
-      for (const [name, highlight] of registry) {
-        if (!name.startsWith('sovereignty-lens') || /-(focus|hover)$/.test(name)) continue;
-        for (const r of highlight) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === 'CUDA' && !found) found = range;
-        }
-      }
-      const paragraph = found!.startContainer.parentElement!;
-      const before = found!.getClientRects()[0]!;
-      const oldLine = parseFloat(getComputedStyle(paragraph).lineHeight);
-      paragraph.style.lineHeight = '3.5';
-      const rect = found!.getClientRects()[0]!;
-      const newLine = parseFloat(getComputedStyle(paragraph).lineHeight);
-      const newGap = (newLine - rect.height) / 2;
-      const oldGap = (oldLine - before.height) / 2;
-      return { x: rect.left + rect.width / 2, y: rect.bottom + newGap - 2, oldGap, newGap };
-    });
+    const before = (await page.evaluate(mentionPoint, ['CUDA', 0] as [string, number]))!;
+    const oldLine = await page.evaluate(({ x, y }: { x: number; y: number }) => {
+      const block = document.elementFromPoint(x, y)!.closest('p, li, div')! as HTMLElement;
+      const line = parseFloat(getComputedStyle(block).lineHeight);
+      block.style.lineHeight = '3.5';
+      return line;
+    }, before);
+    const after = (await page.evaluate(mentionPoint, ['CUDA', 0] as [string, number]))!;
+    const newLine = await page.evaluate(
+      ({ x, y }: { x: number; y: number }) =>
+        parseFloat(
+          getComputedStyle(document.elementFromPoint(x, y)!.closest('p, li, div')!).lineHeight,
+        ),
+      after,
+    );
+    const oldGap = (oldLine - before.height) / 2;
+    const newGap = (newLine - after.height) / 2;
+    const point = { x: after.x, y: after.bottom + newGap - 2, oldGap, newGap };
     expect(point.newGap).toBeGreaterThan(point.oldGap + 4);
     await settle(1_200);
     await page.mouseMove(point.x - 4, point.y);
@@ -135,10 +123,7 @@ describeInBrowsers('hover card', (h) => {
   it('closes the card with Escape', async () => {
     const page = await h.openFixture('articles/demo-en.html');
     await page.waitFor(countHighlights);
-    await hover(page, 'CUDA');
-    await waitForCard(page, 'CUDA');
-    await page.press('Escape');
-    await waitForNoCard(page);
+    await openAndClose(page, 'CUDA', 'CUDA');
     await page.close();
   });
 

@@ -48,7 +48,8 @@ export function hasHighlightCount([n, mode]: [number, 'atLeast' | 'exactly']): b
 }
 
 /** The viewport centre of the `nth` highlighted range whose text is `text` (undefined if none). */
-export function mentionPoint([text, nth]: [string, number]): { x: number; y: number } | undefined {
+export function mentionPoint([text, nth]: [string, number]):
+  { x: number; y: number; bottom: number; height: number } | undefined {
   const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
   const ranges: Range[] = [];
   for (const [name, highlight] of registry) {
@@ -65,7 +66,14 @@ export function mentionPoint([text, nth]: [string, number]): { x: number; y: num
   if (!range) return undefined;
   range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   const rect = range.getClientRects()[0];
-  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : undefined;
+  return rect
+    ? {
+        x: rect.left + rect.width / 2,
+        y: rect.top + rect.height / 2,
+        bottom: rect.bottom,
+        height: rect.height,
+      }
+    : undefined;
 }
 
 export interface CardState {
