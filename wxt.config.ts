@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compiledGlossaryPlugin } from './scripts/vite-compiled-glossary';
-import { loadGlossaryFile } from './src/glossary/load-glossary-file';
+import { loadGlossary } from './src/glossary/load-glossary';
 import { highlightStylesheet } from './src/page/highlights';
 
 /** The static `::highlight()` rules, injected by the manifest with the content script. */
@@ -60,7 +60,7 @@ export default defineConfig({
   hooks: {
     // An invalid glossary fails the build, naming every entry and field at fault.
     'build:before': () => {
-      loadGlossaryFile('data/glossary.json');
+      loadGlossary();
     },
     // The marks' stylesheet is injected by the browser before the page's first style
     // computation; adopting one at run time restyles the whole document (src/page/highlights.ts).

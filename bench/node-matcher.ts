@@ -42,7 +42,7 @@ function fixtureParagraphs(): string[] {
   throw new Error('no fixture articles found');
 }
 
-const glossary = option('--glossary') ?? join(ROOT, 'data/glossary.json');
+const glossary = option('--glossary') ?? join(ROOT, 'data/glossary');
 const entries = loadEntries(glossary);
 const paragraphs = fixtureParagraphs();
 const rows = benchMatcher({

@@ -103,7 +103,7 @@ async function buildHarness(dir: string): Promise<void> {
     root: ROOT,
     publicDir: false,
     // The pattern compiled at build time, as the extension build can do it.
-    plugins: [compiledGlossaryPlugin(resolve(ROOT, 'data/glossary.json'))],
+    plugins: [compiledGlossaryPlugin(resolve(ROOT, 'data/glossary'))],
     build: {
       outDir: dir,
       emptyOutDir: false,
@@ -408,7 +408,7 @@ async function main(): Promise<void> {
   const contentKb = contentJs.length / 1024;
   const contentGzKb = gzipSync(contentJs, { level: 9 }).length / 1024;
 
-  const entries = loadEntries(join(ROOT, 'data/glossary.json'));
+  const entries = loadEntries(join(ROOT, 'data/glossary'));
   const compiled = compilePattern(entries);
   const lookbehind = compilePattern(entries, { leftBoundary: 'lookbehind' });
   const markSource = { source: lookbehind.source, flags: 'gu' };

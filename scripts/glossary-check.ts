@@ -1,13 +1,13 @@
 /**
  * Validates the glossary and prints a report on its contents.
  *
- *   npm run glossary:check [-- path]      (default data/glossary.json)
+ *   npm run glossary:check [-- path]      (default data/glossary/, one file per entry)
  *
  * Exit code 1, with one line per problem, when the glossary is invalid.
  */
 import { dependencyChain, type DependencyChain } from '../src/glossary/chain';
 import { indexGlossary } from '../src/glossary/glossary-index';
-import { loadGlossaryFile } from '../src/glossary/load-glossary-file';
+import { GLOSSARY_DIR, loadGlossary } from '../src/glossary/load-glossary';
 import type { Glossary } from '../src/glossary/types';
 import { MIN_FACTS } from '../src/glossary/validate';
 
@@ -98,9 +98,9 @@ function report(glossary: Glossary, path: string): void {
   console.log(`chips whose chain reaches no foundry: ${noFoundry.join(' ') || '(none)'}`);
 }
 
-const path = process.argv[2] ?? 'data/glossary.json';
+const path = process.argv[2] ?? GLOSSARY_DIR;
 try {
-  report(loadGlossaryFile(path), path);
+  report(loadGlossary(path), path);
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

@@ -8,7 +8,8 @@
  * the glossary does not match (the editors' to-do list). Exit code 1 when a file or the
  * glossary cannot be read.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { assembleEntryFiles, readEntryFiles } from '../src/glossary/load-glossary';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { compileMatcher, type Matcher, type Mention } from '../src/glossary/matcher';
@@ -16,7 +17,7 @@ import type { Entry, Glossary } from '../src/glossary/types';
 import { collectText, documentText } from '../src/page/collect-text';
 import { scanBlocks, scanDocument, type ScannableBlock } from '../src/page/scan-blocks';
 
-export const DEFAULT_GLOSSARY = fileURLToPath(new URL('../data/glossary.json', import.meta.url));
+export const DEFAULT_GLOSSARY = fileURLToPath(new URL('../data/glossary', import.meta.url));
 
 /** A file's extracted text and its mentions (offsets into the text). */
 export interface FileScan {
@@ -57,6 +58,9 @@ function plain(m: Mention): Mention {
 
 /** Reads the glossary's entries; throws with a readable message. */
 export function loadEntries(path: string): Entry[] {
+  if (statSync(path).isDirectory()) {
+    return assembleEntryFiles(readEntryFiles(path)).data.entries as Entry[];
+  }
   const glossary = JSON.parse(readFileSync(path, 'utf8')) as Glossary;
   if (!glossary || !Array.isArray(glossary.entries)) throw new Error('no "entries" array');
   return glossary.entries;

@@ -1,29 +1,40 @@
 /**
- * Vite plugin: compiles the glossary's pattern at build time. Replaces the module
- * src/glossary/compiled-glossary.ts with its value, computed in Node from
- * data/glossary.json, as one JSON.parse of a string literal (the fastest form for V8 to
- * load), done on first call, so the content script neither ships nor runs the compiler
- * and its evaluation does not include the parse.
+ * Vite plugin: assembles the glossary at build time from `data/glossary/` (one file per
+ * entry) and replaces two source modules with their values, each as one JSON.parse of a
+ * string literal done on first call (the fastest form for V8 to load):
+ * - src/glossary/bundled.ts: the whole glossary, for the background and the pages;
+ * - src/glossary/compiled-glossary.ts: the pattern compiled from it, so a content script
+ *   neither ships nor runs the compiler, nor carries the cards' texts.
+ * The build hook of wxt.config.ts validates the folder first.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { assembleEntryFiles, GLOSSARY_DIR, readEntryFiles } from '../src/glossary/load-glossary';
 import { compilePattern } from '../src/glossary/matcher';
 import type { Glossary } from '../src/glossary/types';
 
-const MODULE = /[\\/]src[\\/]glossary[\\/]compiled-glossary\.ts$/;
+const COMPILED = /[\\/]src[\\/]glossary[\\/]compiled-glossary\.ts$/;
+const BUNDLED = /[\\/]src[\\/]glossary[\\/]bundled\.ts$/;
 
-export function compiledGlossaryPlugin(glossaryPath = 'data/glossary.json'): Plugin {
-  const file = resolve(glossaryPath);
+function lazyJson(name: string, value: unknown): string {
+  const json = JSON.stringify(JSON.stringify(value));
+  return `let value;\nexport function ${name}() {\n  return (value ??= JSON.parse(${json}));\n}\n`;
+}
+
+export function compiledGlossaryPlugin(glossaryDir = GLOSSARY_DIR): Plugin {
+  const dir = resolve(glossaryDir);
+  const read = (): Glossary => assembleEntryFiles(readEntryFiles(dir)).data as unknown as Glossary;
   return {
     name: 'sovereignty-lens-compiled-glossary',
     enforce: 'pre',
     load(id) {
-      if (!MODULE.test(id.split('?')[0]!)) return null;
-      this.addWatchFile(file);
-      const glossary = JSON.parse(readFileSync(file, 'utf8')) as Glossary;
-      const json = JSON.stringify(compilePattern(glossary.entries));
-      return `let compiled;\nexport function compiledGlossary() {\n  return (compiled ??= JSON.parse(${JSON.stringify(json)}));\n}\n`;
+      const file = id.split('?')[0]!;
+      if (!COMPILED.test(file) && !BUNDLED.test(file)) return null;
+      this.addWatchFile(dir);
+      const glossary = read();
+      if (COMPILED.test(file))
+        return lazyJson('compiledGlossary', compilePattern(glossary.entries));
+      return lazyJson('bundledGlossary', glossary);
     },
   };
 }

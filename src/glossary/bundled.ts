@@ -1,16 +1,29 @@
 /**
- * The glossary shipped with the extension. The build validates data/glossary.json
- * (wxt.config.ts) before bundling it, so here it is trusted as a `Glossary`.
- *
- * Bundled as a string and parsed on first use: a content script that only marks a page
- * (the pattern comes from compiled-glossary.ts) never pays for it, and one JSON.parse
- * is faster for V8 than evaluating the same data as an object literal.
+ * The glossary shipped with the extension, assembled from `data/glossary/` (one file per
+ * entry). In the extension build the Vite plugin of scripts/vite-compiled-glossary.ts
+ * replaces this module with the assembled data as one string parsed on first call, after
+ * the build hook of wxt.config.ts has validated the folder; so here it is trusted as a
+ * `Glossary`. As source (unit tests through Vite) the files are gathered by
+ * `import.meta.glob`.
  */
-import text from '../../data/glossary.json?raw';
 import type { Glossary } from './types';
 
-let parsed: Glossary | undefined;
+const files = import.meta.glob<Record<string, unknown>>('../../data/glossary/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+let value: Glossary | undefined;
 
 export function bundledGlossary(): Glossary {
-  return (parsed ??= JSON.parse(text) as Glossary);
+  return (value ??= {
+    version: 1,
+    entries: Object.keys(files)
+      .sort()
+      .map((path) => {
+        const entry = { ...files[path]! };
+        delete entry.$schema;
+        return entry;
+      }),
+  } as unknown as Glossary);
 }

@@ -79,6 +79,25 @@ export interface Fact {
   /** https URL of the primary source or a reputable outlet. */
   source: string;
   confidence: Confidence;
+  /**
+   * ISO day (YYYY-MM-DD) the source was last read and found to support the fact. Required
+   * in the bundled glossary (truth rules); optional in the reader's own entries.
+   */
+  accessed?: string;
+  /**
+   * The quantities the fact states, so that `npm run glossary:check` can compare the same
+   * quantity across entries: `{ value: 500000, unit: "chips", subject: "project-rainier" }`.
+   */
+  figures?: Figure[];
+}
+
+/** One quantity a fact states, in a form the glossary check can compare across entries. */
+export interface Figure {
+  value: number;
+  /** What is counted or measured, singular or plural as the fact says: "superchips", "USD", "MW". */
+  unit: string;
+  /** The entry id the quantity is about (often not the entry holding the fact). */
+  subject: string;
 }
 
 export interface Relation {
@@ -100,6 +119,12 @@ export interface Entry {
   dependency: Localized;
   /** Who controls it, under which jurisdiction, what it means strategically. */
   sovereignty: Localized;
+  /**
+   * What the summary, dependency and sovereignty texts rest on: `facts[N]` (one of this
+   * entry's facts) or the https URL of a source read for them. Required in the bundled
+   * glossary (truth rules); optional in the reader's own entries.
+   */
+  textSources?: string[];
   /** ISO 3166 alpha-2 codes of control, or "EU" / "INT" (international body). */
   jurisdiction: string[];
   aliases: Alias[];

@@ -67,6 +67,7 @@ const ENTRY_KEYS = [
   'summary',
   'dependency',
   'sovereignty',
+  'textSources',
   'jurisdiction',
   'aliases',
   'facts',
@@ -76,7 +77,9 @@ const ENTRY_KEYS = [
 ];
 const ALIAS_KEYS = ['text', 'lang', 'case', 'plural', 'context'];
 const CASE_RULES = ['exact', 'name', 'any'];
-const FACT_KEYS = ['date', 'en', 'fr', 'source', 'confidence'];
+const FACT_KEYS = ['date', 'en', 'fr', 'source', 'confidence', 'accessed', 'figures'];
+const FIGURE_KEYS = ['value', 'unit', 'subject'];
+const FACT_REF = /^facts\[(\d+)\]$/;
 const RELATION_KEYS = ['type', 'target', 'note'];
 const LANG_NAMES: Record<Lang, string> = { en: 'English', fr: 'French' };
 
@@ -251,6 +254,7 @@ export function validateGlossary(data: unknown): ValidationResult {
     checkLocalized(raw, 'summary', LIMITS.summary, report);
     checkLocalized(raw, 'dependency', LIMITS.dependency, report);
     checkLocalized(raw, 'sovereignty', LIMITS.sovereignty, report);
+    checkTextSources(raw, report);
 
     // jurisdiction
     if (!('jurisdiction' in raw)) report('jurisdiction', 'is missing');
@@ -304,7 +308,7 @@ export function validateGlossary(data: unknown): ValidationResult {
     else if (!Array.isArray(raw.facts)) report('facts', 'must be an array');
     else {
       raw.facts.forEach((fact: unknown, i: number) =>
-        checkFact(fact, `facts[${i}]`, reviewed, raw.reviewed, report),
+        checkFact(fact, `facts[${i}]`, reviewed, raw.reviewed, report, indexesById),
       );
       const min = typeof kind === 'string' ? MIN_FACTS[kind as Kind] : undefined;
       if (min !== undefined && raw.facts.length < min) {
@@ -462,6 +466,7 @@ function checkFact(
   reviewed: number | undefined,
   reviewedText: unknown,
   report: Report,
+  ids: ReadonlyMap<string, unknown>,
 ): void {
   if (!isRecord(fact)) {
     report(path, 'must be an object');
@@ -498,6 +503,72 @@ function checkFact(
       `must be one of ${CONFIDENCES.join(', ')} (got ${quote(fact.confidence)})`,
     );
   }
+  if (!('accessed' in fact)) {
+    // Required by the truth rules for the bundled glossary, not for the reader's own entries.
+  } else if (typeof fact.accessed !== 'string' || !DAY_PATTERN.test(fact.accessed)) {
+    report(`${path}.accessed`, `must be an ISO day YYYY-MM-DD (got ${quote(fact.accessed)})`);
+  } else {
+    const accessed = parseIsoDate(fact.accessed);
+    if (typeof accessed === 'string') report(`${path}.accessed`, accessed);
+    else if (typeof fact.date === 'string') {
+      const day = parseIsoDate(fact.date);
+      if (typeof day === 'number' && day > accessed) {
+        report(`${path}.accessed`, `${fact.accessed} is before the fact's date ${fact.date}`);
+      }
+    }
+  }
+  if ('figures' in fact) checkFigures(fact.figures, `${path}.figures`, report, ids);
+}
+
+function checkFigures(
+  figures: unknown,
+  path: string,
+  report: Report,
+  ids: ReadonlyMap<string, unknown>,
+): void {
+  if (!Array.isArray(figures)) {
+    report(path, 'must be an array of {value, unit, subject}');
+    return;
+  }
+  figures.forEach((figure: unknown, i: number) => {
+    const at = `${path}[${i}]`;
+    if (!isRecord(figure)) {
+      report(at, 'must be an object with "value", "unit" and "subject"');
+      return;
+    }
+    for (const key of Object.keys(figure)) {
+      if (!FIGURE_KEYS.includes(key)) report(`${at}.${key}`, 'unknown property');
+    }
+    if (typeof figure.value !== 'number' || !Number.isFinite(figure.value)) {
+      report(`${at}.value`, `must be a number (got ${quote(figure.value)})`);
+    }
+    checkText(figure.unit, `${at}.unit`, LIMITS.contextCue, report);
+    if (typeof figure.subject !== 'string') report(`${at}.subject`, 'must be an entry id');
+    else if (!ids.has(figure.subject)) {
+      report(`${at}.subject`, `no entry has the id ${quote(figure.subject)}`);
+    }
+  });
+}
+
+/** `textSources`: a non-empty list of `facts[N]` references to existing facts or https URLs. */
+function checkTextSources(raw: Json, report: Report): void {
+  if (!('textSources' in raw)) return;
+  const sources = raw.textSources;
+  if (!Array.isArray(sources) || sources.length === 0) {
+    report('textSources', 'must be a non-empty array of facts[N] references or https URLs');
+    return;
+  }
+  const factCount = Array.isArray(raw.facts) ? raw.facts.length : 0;
+  sources.forEach((source: unknown, i: number) => {
+    const path = `textSources[${i}]`;
+    const ref = typeof source === 'string' ? FACT_REF.exec(source) : null;
+    if (ref) {
+      if (Number(ref[1]) >= factCount) report(path, `points at ${source}, which does not exist`);
+      return;
+    }
+    const problem = httpsProblem(source);
+    if (problem) report(path, `must be facts[N] or an https URL: ${problem}`);
+  });
 }
 
 /**

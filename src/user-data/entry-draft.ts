@@ -9,6 +9,7 @@ import type {
   Confidence,
   Entry,
   Fact,
+  Figure,
   Kind,
   Lang,
   Localized,
@@ -34,6 +35,9 @@ export interface FactDraft {
   fr: string;
   source: string;
   confidence: Confidence;
+  /** Kept from an imported or bundled entry; the form does not edit it. */
+  accessed?: string;
+  figures?: Figure[];
 }
 
 export interface RelationDraft {
@@ -54,6 +58,8 @@ export interface EntryDraft {
   relations: RelationDraft[];
   website: string;
   reviewed: string;
+  /** Kept from an imported or bundled entry; the form does not edit it. */
+  textSources?: string[];
 }
 
 const blank = (): Localized => ({ en: '', fr: '' });
@@ -112,13 +118,16 @@ export function draftToEntry(draft: EntryDraft): Entry {
     });
   const facts: Fact[] = draft.facts.map((f) => {
     const text = fillLanguages({ en: f.en, fr: f.fr });
-    return {
+    const fact: Fact = {
       date: f.date.trim(),
       en: text.en,
       fr: text.fr,
       source: f.source.trim(),
       confidence: f.confidence,
     };
+    if (f.accessed) fact.accessed = f.accessed;
+    if (f.figures) fact.figures = f.figures;
+    return fact;
   });
   const relations: Relation[] = draft.relations
     .filter((r) => r.target)
@@ -141,6 +150,7 @@ export function draftToEntry(draft: EntryDraft): Entry {
     reviewed: draft.reviewed.trim(),
   };
   if (draft.website.trim()) entry.website = draft.website.trim();
+  if (draft.textSources) entry.textSources = [...draft.textSources];
   return entry;
 }
 
@@ -165,5 +175,6 @@ export function entryToDraft(entry: Entry): EntryDraft {
     relations: entry.relations.map((r) => ({ ...r })),
     website: entry.website ?? '',
     reviewed: entry.reviewed,
+    ...(entry.textSources ? { textSources: [...entry.textSources] } : {}),
   };
 }

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInBrowsers, type TestPage } from './helpers';
 import { countHighlights } from './helpers/probes';
 
-const glossary = JSON.parse(readFileSync('data/glossary.json', 'utf8')) as {
-  entries: { id: string }[];
+const glossary = {
+  entries: readdirSync('data/glossary')
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => ({ id: file.slice(0, -'.json'.length) })),
 };
 const validImport = readFileSync('tests/fixtures/imports/valid.json', 'utf8');
 const brokenImport = readFileSync('tests/fixtures/imports/dangling-relation.json', 'utf8');

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dependencyChain, relationsOf, type DependencyChain } from '../../../src/glossary/chain';
 import { indexGlossary } from '../../../src/glossary/glossary-index';
+import { assembleEntryFiles, readEntryFiles } from '../../../src/glossary/load-glossary';
 import type { Entry, Glossary, Kind, Relation } from '../../../src/glossary/types';
 import { validateGlossary } from '../../../src/glossary/validate';
 
@@ -213,14 +213,14 @@ describe('relationsOf', () => {
 describe('dependency chains of the real glossary', () => {
   // Read without validation so that each chain is checked even when another entry is broken
   // (validity has its own test in validate.test.ts).
-  const glossary = JSON.parse(
-    readFileSync(fileURLToPath(new URL('../../../data/glossary.json', import.meta.url)), 'utf8'),
-  ) as Glossary;
+  const glossary = assembleEntryFiles(
+    readEntryFiles(fileURLToPath(new URL('../../../data/glossary', import.meta.url))),
+  ).data as unknown as Glossary;
   const index = indexGlossary(glossary);
 
   function reached(id: string): Map<string, string[]> {
     const chain = dependencyChain(index, id);
-    if (!chain) throw new Error(`data/glossary.json has no entry ${id}`);
+    if (!chain) throw new Error(`data/glossary has no entry ${id}`);
     return new Map(chain.steps.map((step) => [step.id, step.jurisdiction]));
   }
 

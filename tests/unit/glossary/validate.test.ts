@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadGlossaryFile } from '../../../src/glossary/load-glossary-file';
+import { loadGlossary, readEntryFiles } from '../../../src/glossary/load-glossary';
 import { CONFIDENCES, KINDS, RELATION_TYPES, type Glossary } from '../../../src/glossary/types';
 import {
   aliasCollisionKey,
@@ -14,7 +16,7 @@ import {
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../../fixtures/glossary-broken/${name}`, import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-const realGlossaryPath = fileURLToPath(new URL('../../../data/glossary.json', import.meta.url));
+const realGlossaryPath = fileURLToPath(new URL('../../../data/glossary', import.meta.url));
 const schemaPath = fileURLToPath(new URL('../../../data/glossary.schema.json', import.meta.url));
 
 /** A fresh copy of the valid three-entry glossary the broken fixtures derive from. */
@@ -313,15 +315,15 @@ describe('formatProblems', () => {
   });
 });
 
-describe('loadGlossaryFile', () => {
+describe('loadGlossary', () => {
   it('throws an error listing every problem of the file', () => {
-    expect(() => loadGlossaryFile(fixture('several-problems.json'))).toThrowError(
+    expect(() => loadGlossary(fixture('several-problems.json'))).toThrowError(
       /6 problems\nglossary: chip-a summary\.fr: missing French text\n(.+\n){4}glossary: foundry-c aliases\[2\]\.text: /,
     );
   });
 
   it('throws for a missing file', () => {
-    expect(() => loadGlossaryFile(fixture('no-such-file.json'))).toThrowError(/cannot read/);
+    expect(() => loadGlossary(fixture('no-such-file.json'))).toThrowError(/cannot read/);
   });
 });
 
@@ -346,12 +348,36 @@ describe('the glossary schema', () => {
   });
 });
 
-describe('data/glossary.json', () => {
+describe('data/glossary', () => {
   it('passes validation', () => {
-    expect(() => loadGlossaryFile(realGlossaryPath)).not.toThrow();
+    expect(() => loadGlossary(realGlossaryPath)).not.toThrow();
   });
 
-  it('points editors to its schema', () => {
-    expect(readJson(realGlossaryPath)).toMatchObject({ $schema: './glossary.schema.json' });
+  it('points editors to the entry schema in every file', () => {
+    for (const { path, data } of readEntryFiles(realGlossaryPath)) {
+      expect(data, path).toMatchObject({ $schema: '../entry.schema.json' });
+    }
+  });
+});
+
+describe('loadGlossary on a folder', () => {
+  it('names the file whose name is not its entry id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
+    const base = readJson(fixture('valid-base.json')) as { entries: { id: string }[] };
+    for (const entry of base.entries) {
+      writeFileSync(join(dir, `${entry.id}.json`), JSON.stringify(entry));
+    }
+    expect(() => loadGlossary(dir)).not.toThrow();
+    const first = base.entries[0]!;
+    renameSync(join(dir, `${first.id}.json`), join(dir, 'renamed.json'));
+    expect(() => loadGlossary(dir)).toThrowError(
+      new RegExp(`glossary: ${first.id} id: must equal the file name "renamed"`),
+    );
+  });
+
+  it('names the file that is not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
+    writeFileSync(join(dir, 'broken.json'), '{ "id": ');
+    expect(() => loadGlossary(dir)).toThrowError(/broken\.json is not valid JSON/);
   });
 });

@@ -29,8 +29,12 @@ function show(props: Partial<CardProps> & { entry: Entry }): HTMLElement {
 }
 
 const all = (root: ParentNode, selector: string) => Array.from(root.querySelectorAll(selector));
-const text = (root: ParentNode, selector: string) =>
-  root.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+/** Runs of white space (French no-break spaces included) as one space. */
+const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
+const text = (root: ParentNode, selector: string) => {
+  const content = root.querySelector(selector)?.textContent;
+  return content === null || content === undefined ? content : squash(content);
+};
 const section = (root: ParentNode, heading: string): Element => {
   const h3 = all(root, 'h3').find((h) => h.textContent === heading);
   if (!h3?.parentElement) throw new Error(`no section ${heading}`);
@@ -248,9 +252,9 @@ describe('Card', () => {
     expect(root.querySelector('article')?.getAttribute('lang')).toBe('fr');
     expect(text(root, 'h2')).toBe(entry.name.fr);
     expect(text(root, '.sl-kind')).toBe('Puce');
-    expect(text(root, '.sl-card__summary')).toBe(entry.summary.fr);
-    expect(text(section(root, 'Ce dont il rend dépendant'), 'p')).toBe(entry.dependency.fr);
-    expect(text(section(root, 'Souveraineté'), 'p')).toBe(entry.sovereignty.fr);
+    expect(text(root, '.sl-card__summary')).toBe(squash(entry.summary.fr));
+    expect(text(section(root, 'Ce dont il rend dépendant'), 'p')).toBe(squash(entry.dependency.fr));
+    expect(text(section(root, 'Souveraineté'), 'p')).toBe(squash(entry.sovereignty.fr));
     expect(all(root, 'h3').map((h) => h.textContent)).toEqual(
       expect.arrayContaining(['Chaîne de dépendance', 'Faits datés', 'Voir aussi']),
     );
