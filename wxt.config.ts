@@ -7,6 +7,9 @@ import { highlightStylesheet } from './src/page/highlights';
 /** The static `::highlight()` rules, injected by the manifest with the content script. */
 const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
 
+/** Extension pages and the background: own scripts only, no plugins, no connections. */
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'; connect-src 'none'";
+
 // Firefox gets Manifest V2 (see README, "Why MV2 on Firefox"); Chromium gets MV3.
 export default defineConfig({
   imports: false,
@@ -17,12 +20,23 @@ export default defineConfig({
     // JSON modules as JSON.parse of a string: parsed faster than an object literal.
     json: { stringify: true },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     short_name: 'Sovereignty Lens',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
+    // The browsers' default policy plus no connections at all: "no network request" is
+    // enforced by the browser, not only by tests. (Not in `wxt` dev mode, which needs its
+    // dev server.)
+    ...(command === 'build'
+      ? {
+          content_security_policy:
+            browser === 'firefox'
+              ? EXTENSION_PAGES_CSP
+              : { extension_pages: EXTENSION_PAGES_CSP },
+        }
+      : {}),
     action: { default_title: 'Sovereignty Lens' },
     // The glossary page is also the settings page.
     options_ui: { page: 'glossary.html#/settings', open_in_tab: true },

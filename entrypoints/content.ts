@@ -1,12 +1,16 @@
 import { defineContentScript } from '#imports';
 import { startContent } from '@/src/content/start-content';
-import '@/src/ui/card.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   allFrames: true,
-  cssInjectionMode: 'ui',
+  // The card's styles are inlined into its closed shadow root (src/content/ui-host.ts):
+  // nothing for WXT to inject, and no web-accessible file a page could probe.
+  cssInjectionMode: 'manual',
+  // WXT would announce the script to the page with window.postMessage; our own lifetime
+  // guard (src/content/lifetime.ts) decides when the script stops.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startContent(ctx);
   },

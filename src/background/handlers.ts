@@ -15,6 +15,8 @@ export interface BackgroundApi {
   activeTabId(): Promise<number | undefined>;
   /** The reader's glossary, for content scripts. */
   glossary: Pick<ReaderGlossary, 'cardData' | 'compiled' | 'resolve'>;
+  /** Opens the glossary page at an entry, in a new tab. */
+  openEntry(id: string): Promise<void>;
 }
 
 /** Badge text for a number of distinct entities: empty for none, "99+" past 99. */
@@ -54,8 +56,13 @@ export function handleGlossaryRequest(
   const message = parseMessage(raw);
   if (!message || !isOwnSender(sender, api.extensionId)) return undefined;
   switch (message.type) {
-    case 'glossary/get-card-data':
-      return api.glossary.cardData();
+    case 'glossary/get-card':
+      return api.glossary.cardData(message.id);
+    case 'glossary/open-entry':
+      return api.openEntry(message.id).then(
+        () => ({ opened: true }),
+        () => ({ opened: false }),
+      );
     case 'glossary/get-matcher':
       return api.glossary.compiled();
     case 'glossary/resolve':

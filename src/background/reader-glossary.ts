@@ -6,6 +6,9 @@
  * reader's entries change what to match, or when a selection needs a search.
  */
 import { bundledGlossary } from '../glossary/bundled';
+import { cardNeighbourhood } from '../glossary/card-neighbourhood';
+import { indexGlossary, type GlossaryIndex } from '../glossary/glossary-index';
+import { ownValue } from '../glossary/own';
 import { compileMatcher, compilePattern, type CompiledGlossary } from '../glossary/matcher';
 import { createSearchIndex, type SearchIndex } from '../glossary/search';
 import type { Glossary } from '../glossary/types';
@@ -17,6 +20,7 @@ import type { UserData } from '../user-data/types';
 interface Prepared {
   glossary: Glossary;
   userData: UserData;
+  index?: GlossaryIndex;
   compiled?: CompiledGlossary;
   search?: SearchIndex;
 }
@@ -43,10 +47,22 @@ export class ReaderGlossary {
     return this.#prepared;
   }
 
-  /** Everything a card shows: entries, the reader's notes and own entries. */
-  async cardData(): Promise<CardData> {
-    const { glossary, userData } = await this.#prepare();
-    return { glossary, notes: userData.notes, userIds: [...userEntryIds(userData)] };
+  /**
+   * What the card of `id` shows: the entry, the entries its dependency chain and related
+   * lists name, the reader's note on it, and which of those entries are the reader's own.
+   * Null for an id the reader's glossary does not have.
+   */
+  async cardData(id: string): Promise<CardData | null> {
+    const prepared = await this.#prepare();
+    prepared.index ??= indexGlossary(prepared.glossary);
+    const entries = cardNeighbourhood(prepared.index, id);
+    if (!entries) return null;
+    const own = userEntryIds(prepared.userData);
+    return {
+      entries,
+      note: ownValue(prepared.userData.notes, id) ?? null,
+      userIds: entries.filter((entry) => own.has(entry.id)).map((entry) => entry.id),
+    };
   }
 
   /** The pattern for the merged glossary (the reader's entries added, hidden ones left out). */

@@ -43,6 +43,10 @@ function createApi(glossary: ReaderGlossary): BackgroundApi {
     async sendToTab(tabId, message: Message) {
       return browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
     },
+    async openEntry(id) {
+      const url = browser.runtime.getURL(`/glossary.html#/entry/${encodeURIComponent(id)}`);
+      await browser.tabs.create({ url });
+    },
     async activeTabId() {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id;

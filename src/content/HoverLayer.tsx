@@ -7,7 +7,8 @@ import { t } from '../ui/messages';
 
 export interface HoverLayerProps {
   index: GlossaryIndex;
-  notes: Record<string, string>;
+  /** The reader's note on the entry shown, if any. */
+  note: string | undefined;
   userIds: ReadonlySet<string>;
   lang: Lang;
   dark: boolean;
@@ -18,7 +19,7 @@ export interface HoverLayerProps {
   pinned: boolean;
   /** Move keyboard focus into the card when it opens (keyboard navigation). */
   focus: boolean;
-  entryHref: (id: string) => string;
+  onOpenInGlossary: (id: string) => void;
   onOpenEntry: (id: string) => void;
   onBack: () => void;
   onTogglePin: () => void;
@@ -83,10 +84,10 @@ export function HoverLayer(props: HoverLayerProps) {
           index={props.index}
           lang={props.lang}
           compact
-          note={props.notes[entry.id]}
+          note={props.note}
           userEntry={props.userIds.has(entry.id)}
           headingId={headingId}
-          entryHref={props.entryHref}
+          onOpenInGlossary={props.onOpenInGlossary}
           onOpenEntry={props.onOpenEntry}
           onBack={props.stack.length > 1 ? props.onBack : undefined}
           pinned={props.pinned}

@@ -1,34 +1,24 @@
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  createShadowRootUi,
-  type ShadowRootContentScriptUi,
-} from 'wxt/utils/content-script-ui/shadow-root';
 import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Lang } from '../glossary/types';
 import { UI_ELEMENT } from '../page/collect-text';
 import { HoverLayer } from './HoverLayer';
-
-/**
- * Host styles, inside the shadow root: `!important` rules there beat the page's own
- * `!important` rules on the host, so page CSS cannot hide, move or restyle it.
- */
-const HOST_CSS = `:host{position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;display:block!important;visibility:visible!important;opacity:1!important;z-index:2147483647!important;pointer-events:none!important;transform:none!important;filter:none!important;contain:none!important;background:none!important}`;
+import { createUiHost, type UiHost } from './ui-host';
 
 export interface CardHostOptions {
-  ctx: ContentScriptContext;
-  /** What cards show, asked for on the first card (undefined when it cannot be had). */
-  data: () => Promise<CardView | undefined>;
-  entryHref: (id: string) => string;
+  /** What the card of an entry shows, asked for when it opens (undefined when it cannot be had). */
+  data: (id: string) => Promise<CardView | undefined>;
+  /** Opens an entry in the full glossary (through the background: no extension URL in the page). */
+  openInGlossary: (id: string) => void;
   /** Called when the pointer enters (true) or leaves (false) the card. */
   onPointerInside: (inside: boolean) => void;
   onClosed: () => void;
 }
 
-/** The glossary as cards show it: entries, the reader's notes and own entries. */
+/** What one card shows: its entry and its neighbours, the reader's note on it, their own entries. */
 export interface CardView {
   index: GlossaryIndex;
-  notes: Record<string, string>;
+  note: string | undefined;
   userIds: ReadonlySet<string>;
 }
 
@@ -44,8 +34,10 @@ interface CardState {
 /** The one `<sovereignty-lens-ui>` element, created on first use, and the card in it. */
 export class CardHost {
   readonly #options: CardHostOptions;
-  #ui: Promise<ShadowRootContentScriptUi<void>> | undefined;
+  #ui: UiHost | undefined;
   #state: CardState | undefined;
+  /** Renders in the order they were asked for: a late answer never covers a newer card. */
+  #renders = 0;
 
   constructor(options: CardHostOptions) {
     this.#options = options;
@@ -92,14 +84,16 @@ export class CardHost {
   }
 
   async #render(): Promise<void> {
-    const view = this.#state ? await this.#options.data() : undefined;
-    const ui = await this.#mount();
+    const ticket = ++this.#renders;
+    const id = this.entryId;
+    const view = id ? await this.#options.data(id) : undefined;
+    if (ticket !== this.#renders) return;
     const state = this.#state;
-    // The page replaced its body (or removed our element): mount again in the new one.
-    if (state && !ui.shadowHost.isConnected) this.#attach(ui);
-    const root = ui.uiContainer;
+    const ui = (this.#ui ??= createUiHost());
+    // First card, or the page replaced its body (or removed our element): mount again.
+    if (state && !ui.host.isConnected) ui.attach();
     if (!state || !view) {
-      render(null, root);
+      render(null, ui.container);
       return;
     }
     const update = (change: Partial<CardState>) => {
@@ -110,7 +104,7 @@ export class CardHost {
     render(
       <HoverLayer
         index={view.index}
-        notes={view.notes}
+        note={view.note}
         userIds={view.userIds}
         lang={state.lang}
         dark={state.dark}
@@ -118,7 +112,7 @@ export class CardHost {
         anchor={state.anchor}
         pinned={state.pinned}
         focus={state.focus}
-        entryHref={this.#options.entryHref}
+        onOpenInGlossary={this.#options.openInGlossary}
         onOpenEntry={(next) => update({ stack: [...state.stack, next], pinned: true })}
         onBack={() => update({ stack: state.stack.slice(0, -1) })}
         onTogglePin={() => update({ pinned: !state.pinned })}
@@ -126,46 +120,16 @@ export class CardHost {
         onPointerEnter={() => this.#options.onPointerInside(true)}
         onPointerLeave={() => this.#options.onPointerInside(false)}
       />,
-      root,
+      ui.container,
     );
-  }
-
-  #mount(): Promise<ShadowRootContentScriptUi<void>> {
-    this.#ui ??= createShadowRootUi<void>(this.#options.ctx, {
-      name: UI_ELEMENT,
-      position: 'inline',
-      anchor: () => document.body ?? document.documentElement,
-      append: 'last',
-      css: HOST_CSS,
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
-      onMount: () => undefined,
-      onRemove: () => undefined,
-    }).then((ui) => {
-      this.#attach(ui);
-      return ui;
-    });
-    return this.#ui;
-  }
-
-  /** Puts the host in the page (at the end of the current body) and in the top layer. */
-  #attach(ui: ShadowRootContentScriptUi<void>): void {
-    ui.mount();
-    const host = ui.shadowHost;
-    // The top layer puts the card above any z-index the page uses.
-    if (typeof host.showPopover === 'function') {
-      host.setAttribute('popover', 'manual');
-      try {
-        host.showPopover();
-      } catch {
-        // Not connected or already shown: the fixed host still works.
-      }
-    }
   }
 
   /** Removes the UI element from the page. */
   destroy(): void {
     this.#state = undefined;
-    void this.#ui?.then((ui) => ui.remove());
+    this.#renders++;
+    if (this.#ui) render(null, this.#ui.container);
+    this.#ui?.remove();
     this.#ui = undefined;
   }
 }

@@ -2,7 +2,6 @@
  * Everything the extension does in one document while it is enabled there: marks,
  * hover cards, keyboard navigation. `stop()` undoes all of it.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { Matcher } from '../glossary/matcher';
 import type { Kind, Lang } from '../glossary/types';
@@ -15,9 +14,10 @@ import { CardHost, type CardView } from './card-host';
 import { HoverController } from './hover';
 
 export interface PageSessionOptions {
-  ctx: ContentScriptContext;
-  /** What cards show, asked for on the first card. */
-  cardData: () => Promise<CardView | undefined>;
+  /** What the card of an entry shows, asked for when it opens. */
+  cardData: (id: string) => Promise<CardView | undefined>;
+  /** Opens an entry in the full glossary. */
+  openInGlossary: (id: string) => void;
   /** Each entry's kind. */
   kinds: Readonly<Record<string, Kind>>;
   matcher: Matcher;
@@ -44,7 +44,7 @@ export class PageSession {
   #focused: PlacedMention | undefined;
   #marksVisible = true;
 
-  constructor({ ctx, cardData, kinds, matcher, settings, onChange }: PageSessionOptions) {
+  constructor({ cardData, openInGlossary, kinds, matcher, settings, onChange }: PageSessionOptions) {
     this.#settings = settings;
     this.annotator = new Annotator({
       doc: document,
@@ -57,9 +57,8 @@ export class PageSession {
       this.annotator.shadowRoots(),
     );
     this.#cards = new CardHost({
-      ctx,
       data: cardData,
-      entryHref: (id) => browser.runtime.getURL(`/glossary.html#/entry/${id}`),
+      openInGlossary,
       onPointerInside: (inside) => this.#hover.pointerInsideCard(inside),
       onClosed: () => {
         this.#hover.closed();

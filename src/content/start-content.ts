@@ -11,30 +11,31 @@ import { createYielder } from '../page/yield';
 import { changesMatching, userDataItem } from '../user-data/stored-item';
 import { isSiteDisabled, readSettings, watchSettings, type Settings } from '../settings/settings';
 import type { CardView } from './card-host';
+import { Lifetime } from './lifetime';
 import { PageSession } from './page-session';
 
 /** Starts the in-page work of the extension for one document. */
 export function startContent(ctx: ContentScriptContext): void {
-  void new ContentController(ctx).run();
+  void new ContentController(Lifetime.follow(ctx)).run();
 }
 
 class ContentController {
-  readonly #ctx: ContentScriptContext;
+  readonly #life: Lifetime;
   /** The matcher of this document and each entry's kind. */
   #matcher: Matcher | undefined;
   #kinds: Readonly<Record<string, Kind>> | undefined;
   /** Whether the reader's stored entries change what to match (read once per document). */
   #personal: boolean | undefined;
-  /** What cards show, from the background on the first card. */
-  #cardView: Promise<CardView | undefined> | undefined;
+  /** What each card shows, asked of the background when it first opens. */
+  #cardViews = new Map<string, Promise<CardView | undefined>>();
   #session: PageSession | undefined;
   #settings: Settings | undefined;
   #lastDistinct = -1;
   #notifyTimer: number | undefined;
   readonly #yield = createYielder(window);
 
-  constructor(ctx: ContentScriptContext) {
-    this.#ctx = ctx;
+  constructor(life: Lifetime) {
+    this.#life = life;
   }
 
   async run(): Promise<void> {
@@ -46,16 +47,19 @@ class ContentController {
       sender: Browser.runtime.MessageSender,
     ): Promise<unknown> | undefined => {
       const message = parseMessage(raw);
-      if (!message || !isOwnSender(sender, browser.runtime.id)) return undefined;
+      if (!message || !this.#life.check() || !isOwnSender(sender, browser.runtime.id)) {
+        return undefined;
+      }
       return this.#handle(message);
     };
     browser.runtime.onMessage.addListener(onMessage);
-    this.#ctx.onInvalidated(() => {
+    this.#life.onEnd(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       this.#session?.stop();
+      this.#session = undefined;
     });
     const unwatch = watchSettings((settings) => void this.#apply(settings));
-    this.#ctx.onInvalidated(unwatch);
+    this.#life.onEnd(unwatch);
     const [settings] = await Promise.all([readSettings(), this.#readPersonal()]);
     await this.#apply(settings);
   }
@@ -63,7 +67,7 @@ class ContentController {
   /** Reads whether the reader's entries change the matching, and follows changes. */
   async #readPersonal(): Promise<void> {
     const unwatch = userDataItem.watch((value) => void this.#userDataChanged(value));
-    this.#ctx.onInvalidated(unwatch);
+    this.#life.onEnd(unwatch);
     this.#personal = changesMatching(await userDataItem.getValue().catch(() => null));
   }
 
@@ -76,7 +80,16 @@ class ContentController {
   }
 
   async #apply(settings: Settings): Promise<void> {
+    if (!this.#life.check()) return;
+    const previous = this.#settings;
     this.#settings = settings;
+    if (previous && previous.markOwnEntries !== settings.markOwnEntries && this.#session) {
+      // Another pattern: start over with it.
+      this.#session.stop();
+      this.#session = undefined;
+      this.#matcher = undefined;
+      this.#kinds = undefined;
+    }
     if (this.#offReason(settings)) {
       this.#session?.stop();
       this.#session = undefined;
@@ -90,25 +103,28 @@ class ContentController {
     await this.#prepareMatcher();
     if (this.#session || !this.#matcher || !this.#kinds) return; // started meanwhile
     this.#session = new PageSession({
-      ctx: this.#ctx,
-      cardData: () => this.#loadCardView(),
+      cardData: (id) => this.#loadCardView(id),
+      openInGlossary: (id) => void requestFromBackground({ type: 'glossary/open-entry', id }),
       kinds: this.#kinds,
       matcher: this.#matcher,
       settings,
-      onChange: () => this.#notify(),
+      onChange: () => {
+        if (this.#life.check()) this.#notify();
+      },
     });
     await this.#session.start();
   }
 
   /**
    * The matcher of this document: the bundled glossary's pattern, compiled at build time;
-   * with the reader's own or hidden entries, the background's pattern of the merged
-   * glossary (the bundled one if the background cannot answer).
+   * with the reader's own or hidden entries, and when the reader lets pages see them
+   * (`markOwnEntries`), the background's pattern of the merged glossary (the bundled one if
+   * the background cannot answer).
    */
   async #prepareMatcher(): Promise<void> {
     if (this.#matcher) return;
     let compiled: CompiledGlossary = compiledGlossary();
-    if (this.#personal) {
+    if (this.#personal && this.#settings?.markOwnEntries !== false) {
       const mine = await requestFromBackground({ type: 'glossary/get-matcher' });
       if (mine && typeof mine.source === 'string' && mine.kinds) compiled = mine;
     }
@@ -122,26 +138,30 @@ class ContentController {
     this.#kinds ??= compiled.kinds;
   }
 
-  /** The reader's glossary for cards, asked of the background once (again after a failure). */
-  #loadCardView(): Promise<CardView | undefined> {
-    this.#cardView ??= requestFromBackground({ type: 'glossary/get-card-data' }).then((data) => {
-      if (!data?.glossary) {
-        this.#cardView = undefined;
-        return undefined;
-      }
-      return {
-        index: indexGlossary(data.glossary),
-        notes: data.notes,
-        userIds: new Set(data.userIds),
-      };
-    });
-    return this.#cardView;
+  /** What the card of `id` shows, asked of the background once (again after a failure). */
+  #loadCardView(id: string): Promise<CardView | undefined> {
+    let view = this.#cardViews.get(id);
+    if (!view) {
+      view = requestFromBackground({ type: 'glossary/get-card', id }).then((data) => {
+        if (!data || !Array.isArray(data.entries)) {
+          this.#cardViews.delete(id);
+          return undefined;
+        }
+        return {
+          index: indexGlossary({ version: 1, entries: data.entries }),
+          note: data.note ?? undefined,
+          userIds: new Set(data.userIds),
+        };
+      });
+      this.#cardViews.set(id, view);
+    }
+    return view;
   }
 
   /** The reader's entries changed (glossary page, import): marks and cards follow at once. */
   async #userDataChanged(value: unknown): Promise<void> {
     this.#personal = changesMatching(value);
-    this.#cardView = undefined;
+    this.#cardViews.clear();
     this.#matcher = undefined;
     this.#kinds = undefined;
     if (!this.#session || !this.#settings) return;

@@ -3,7 +3,7 @@
  * pages. Every message is a member of `Message`; receivers check it with `parseMessage()`
  * (shape) and `isOwnSender()` (origin) and ignore anything else.
  */
-import type { Glossary } from '../glossary/types';
+import type { Entry } from '../glossary/types';
 
 /** Asks a tab's content script what it found on its page. */
 export interface GetPageSummary {
@@ -41,9 +41,19 @@ export interface SummaryChanged {
   active: boolean;
 }
 
-/** From a content script: the reader's glossary, for cards (answered with `CardData`). */
-export interface GetCardData {
-  type: 'glossary/get-card-data';
+/**
+ * From a content script: what the card of one entry shows (answered with `CardData`).
+ * One entry per request, so a frame learns only what its reader opened.
+ */
+export interface GetCard {
+  type: 'glossary/get-card';
+  id: string;
+}
+
+/** From a content script: opens an entry in the glossary page (a new tab). */
+export interface OpenEntry {
+  type: 'glossary/open-entry';
+  id: string;
 }
 
 /** From a content script: the pattern of the reader's glossary (a `CompiledGlossary`). */
@@ -64,17 +74,21 @@ export type Message =
   | ToggleMarks
   | LookUpSelection
   | SummaryChanged
-  | GetCardData
+  | GetCard
+  | OpenEntry
   | GetMatcher
   | ResolveText;
 
-/** What a card needs: the merged glossary, the reader's notes and own entry ids. */
+/**
+ * What one card needs: its entry and the entries its chain and related lists name (from
+ * the reader's glossary), the reader's note on that entry, and which of those entries are
+ * the reader's own.
+ */
 export interface CardData {
-  glossary: Glossary;
-  notes: Record<string, string>;
+  entries: Entry[];
+  note: string | null;
   userIds: string[];
 }
-export type MessageType = Message['type'];
 
 /** One entity found on a page and how often. */
 export interface PageEntityCount {
@@ -103,10 +117,11 @@ export function parseMessage(value: unknown): Message | undefined {
   switch (m.type) {
     case 'page/get-summary':
     case 'page/toggle-marks':
-    case 'glossary/get-card-data':
     case 'glossary/get-matcher':
       return { type: m.type };
     case 'page/reveal':
+    case 'glossary/get-card':
+    case 'glossary/open-entry':
       return typeof m.id === 'string' && m.id.length <= MAX_ID && ID.test(m.id)
         ? { type: m.type, id: m.id }
         : undefined;

@@ -3,10 +3,11 @@ import { browser } from 'wxt/browser';
 import type { CompiledGlossary } from '../glossary/matcher';
 import type {
   CardData,
-  GetCardData,
+  GetCard,
   GetMatcher,
   GetPageSummary,
   LookUpSelection,
+  OpenEntry,
   PageSummary,
   ResolveText,
   RevealEntity,
@@ -21,7 +22,8 @@ interface Replies {
   'page/step': { found: boolean };
   'page/toggle-marks': { visible: boolean };
   'page/look-up': { found: boolean };
-  'glossary/get-card-data': CardData;
+  'glossary/get-card': CardData | null;
+  'glossary/open-entry': { opened: boolean };
   'glossary/get-matcher': CompiledGlossary;
   'glossary/resolve': { id: string | null };
 }
@@ -49,7 +51,7 @@ export async function sendToBackground(message: SummaryChanged): Promise<void> {
   }
 }
 
-type BackgroundRequest = GetCardData | GetMatcher | ResolveText;
+type BackgroundRequest = GetCard | OpenEntry | GetMatcher | ResolveText;
 
 /** Asks the background for the reader's glossary data; undefined when it cannot answer. */
 export async function requestFromBackground<M extends BackgroundRequest>(

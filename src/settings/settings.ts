@@ -22,6 +22,12 @@ export interface Settings {
   disabledSites: string[];
   /** Global pause: nothing is marked anywhere. */
   paused: boolean;
+  /**
+   * Mark the reader's own entries (and leave their hidden entries unmarked) on web pages.
+   * Pages can read the highlights the extension registers, so when this is off pages get
+   * the bundled glossary's marks only, the same for every reader.
+   */
+  markOwnEntries: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -34,6 +40,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'auto',
   disabledSites: [],
   paused: false,
+  markOwnEntries: true,
 });
 
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
@@ -81,6 +88,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     theme: oneOf(value.theme, ['auto', 'light', 'dark'], d.theme),
     disabledSites: sites,
     paused: value.paused === true,
+    markOwnEntries: value.markOwnEntries !== false,
   };
 }
 

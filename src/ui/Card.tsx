@@ -13,6 +13,11 @@ export interface CardProps {
   compact?: boolean;
   /** The URL of an entry's page in the full glossary (omit on that page itself). */
   entryHref?: (id: string) => string;
+  /**
+   * Opens an entry's page in the full glossary, for cards shown inside web pages: the
+   * extension's URL (in Firefox, a per-install identifier) never enters the page.
+   */
+  onOpenInGlossary?: (id: string) => void;
   /** Shows another entry in place (related entities, chain steps). */
   onOpenEntry?: (id: string) => void;
   onBack?: () => void;
@@ -120,10 +125,21 @@ export function Card(props: CardProps) {
         <span>
           {t(lang, 'reviewed')} {formatDate(entry.reviewed, lang)}
         </span>
-        {props.entryHref && (
-          <a href={props.entryHref(entry.id)} target="_blank" rel="noopener">
+        {props.onOpenInGlossary ? (
+          <button
+            type="button"
+            class="sl-link"
+            data-open-glossary={entry.id}
+            onClick={() => props.onOpenInGlossary?.(entry.id)}
+          >
             {t(lang, 'openInGlossary')}
-          </a>
+          </button>
+        ) : (
+          props.entryHref && (
+            <a href={props.entryHref(entry.id)} target="_blank" rel="noopener">
+              {t(lang, 'openInGlossary')}
+            </a>
+          )
         )}
       </footer>
     </article>

@@ -18,14 +18,7 @@ const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function cardOpens(page: TestPage, timeoutMs = 5_000): Promise<boolean> {
   return page
-    .waitFor(
-      () => {
-        const hosts = document.querySelectorAll('sovereignty-lens-ui');
-        return !!hosts[hosts.length - 1]?.shadowRoot?.querySelector('[role="dialog"] h2');
-      },
-      undefined,
-      timeoutMs,
-    )
+    .waitForUi((root) => !!root?.querySelector('[role="dialog"] h2'), undefined, timeoutMs)
     .then(
       () => true,
       () => false,
@@ -94,7 +87,7 @@ describeInBrowsers('hostile pages: page code and CSS', (h) => {
       { name: 'sovereignty-lens-cloud', text: 'OVHcloud' },
     ];
     expect(seen, `${fixture}: while patched`).toEqual({ marks: expected.length, cardOpen: true });
-    expect((await page.evaluate(readCard)).name, fixture).toBe('AWS Trainium2');
+    expect((await page.inUi(readCard)).name, fixture).toBe('AWS Trainium2');
     expect(await page.evaluate(readHighlights), fixture).toEqual(expected);
     expect(await page.evaluate(readPageErrors), fixture).toEqual([]);
     await page.close();
@@ -148,23 +141,17 @@ describeInBrowsers('hostile pages: page code and CSS', (h) => {
       );
       await settle(60);
     }
-    expect(
-      (await page.evaluate(readCard)).open,
-      `${fixture}: synthetic pointer opens no card`,
-    ).toBe(false);
+    expect((await page.inUi(readCard)).open, `${fixture}: synthetic pointer opens no card`).toBe(
+      false,
+    );
     // The reader's pointer does; a synthetic Escape does not close it, the reader's does.
     await moveTo(page, point);
     expect(await cardOpens(page), `${fixture}: the card opens`).toBe(true);
     await page.evaluate(() => (window as unknown as { __fakeEscape: () => void }).__fakeEscape());
     await settle(200);
-    expect((await page.evaluate(readCard)).open, `${fixture}: synthetic Escape`).toBe(true);
+    expect((await page.inUi(readCard)).open, `${fixture}: synthetic Escape`).toBe(true);
     await page.press('Escape');
-    await page.waitFor(
-      () =>
-        !document
-          .querySelector('sovereignty-lens-ui')
-          ?.shadowRoot?.querySelector('[role="dialog"]'),
-    );
+    await page.waitForUi((root) => !root?.querySelector('[role="dialog"]'));
     // Nothing the page can read holds the settings, and nothing it did changed them.
     const seen = await page.evaluate(() =>
       (
@@ -191,7 +178,7 @@ describeInBrowsers('hostile pages: page code and CSS', (h) => {
       await moveTo(page, point);
       expect(await cardOpens(page), `${fixture}: the card opens`).toBe(true);
       await settle(150);
-      const top = await page.evaluate(cardOnTop);
+      const top = await page.inUi(cardOnTop);
       expect(top.onTop, `${fixture}: element at the card's centre is ${top.at}`).toBe(true);
       expect(top.width, fixture).toBeGreaterThan(200);
       expect(top.height, fixture).toBeGreaterThan(100);

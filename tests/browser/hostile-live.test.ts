@@ -18,14 +18,7 @@ const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function waitForCard(page: TestPage, fixture: string): Promise<void> {
   try {
-    await page.waitFor(
-      () => {
-        const hosts = document.querySelectorAll('sovereignty-lens-ui');
-        return !!hosts[hosts.length - 1]?.shadowRoot?.querySelector('[role="dialog"] h2');
-      },
-      undefined,
-      5_000,
-    );
+    await page.waitForUi((root) => !!root?.querySelector('[role="dialog"] h2'), undefined, 5_000);
   } catch (error) {
     throw new Error(`${fixture}: the hover card did not open`, { cause: error });
   }

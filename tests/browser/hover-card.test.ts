@@ -15,10 +15,9 @@ async function hover(page: TestPage, text: string, nth = 0): Promise<{ x: number
 }
 
 async function waitForCard(page: TestPage, name?: string): Promise<void> {
-  await page.waitFor(
-    (expected: string | null) => {
-      const host = document.querySelector('sovereignty-lens-ui');
-      const heading = host?.shadowRoot?.querySelector('[role="dialog"] h2');
+  await page.waitForUi(
+    (root, expected: string | null) => {
+      const heading = root?.querySelector('[role="dialog"] h2');
       return !!heading && (expected === null || heading.textContent === expected);
     },
     name ?? null,
@@ -27,10 +26,7 @@ async function waitForCard(page: TestPage, name?: string): Promise<void> {
 }
 
 async function waitForNoCard(page: TestPage): Promise<void> {
-  await page.waitFor(() => {
-    const host = document.querySelector('sovereignty-lens-ui');
-    return !host?.shadowRoot?.querySelector('[role="dialog"]');
-  });
+  await page.waitForUi((root) => !root?.querySelector('[role="dialog"]'));
 }
 
 /** Hovers the first mark reading `text`, expects the card named `name`, closes it with Esc. */
@@ -61,14 +57,7 @@ describeInBrowsers('hover card', (h) => {
     await settle(700);
     await page.mouseMove(plain.x, plain.padY);
     await settle(700);
-    expect(
-      await page.evaluate(
-        () =>
-          !!document
-            .querySelector('sovereignty-lens-ui')
-            ?.shadowRoot?.querySelector('[role="dialog"]'),
-      ),
-    ).toBe(false);
+    expect(await page.inUi((root) => !!root?.querySelector('[role="dialog"]'))).toBe(false);
     await page.close();
   });
 
@@ -110,7 +99,7 @@ describeInBrowsers('hover card', (h) => {
     await page.waitFor(countHighlights);
     await hover(page, 'Trainium 2');
     await waitForCard(page, 'AWS Trainium2');
-    const card = await page.evaluate(readCard);
+    const card = await page.inUi(readCard);
     expect(card.text).toContain('Sovereignty'.toUpperCase());
     expect(card.text).toMatch(/Dependency chain/i);
     expect(card.text).toMatch(/TSMC/);
@@ -132,11 +121,10 @@ describeInBrowsers('hover card', (h) => {
     await page.waitFor(countHighlights);
     await hover(page, 'Trainium 2');
     await waitForCard(page, 'AWS Trainium2');
-    expect(await page.evaluate(clickCardLink, 'annapurna-labs')).toBe(true);
+    expect(await page.inUi(clickCardLink, 'annapurna-labs')).toBe(true);
     await waitForCard(page, 'Annapurna Labs');
-    const backed = await page.evaluate(() => {
-      const host = document.querySelector('sovereignty-lens-ui');
-      const back = host?.shadowRoot?.querySelector<HTMLButtonElement>('.sl-card__header button');
+    const backed = await page.inUi((root) => {
+      const back = root?.querySelector<HTMLButtonElement>('.sl-card__header button');
       back?.click();
       return !!back;
     });
@@ -156,7 +144,7 @@ describeInBrowsers('hover card', (h) => {
     }
     await page.mouseMove(point.x + 400, point.y + 200);
     await settle(600);
-    expect((await page.evaluate(readCard)).open).toBe(false);
+    expect((await page.inUi(readCard)).open).toBe(false);
     await page.close();
   });
 
@@ -175,7 +163,7 @@ describeInBrowsers('hover card', (h) => {
       await hover(page, text, nth);
       await waitForCard(page);
       await settle(100);
-      const card = await page.evaluate(readCard);
+      const card = await page.inUi(readCard);
       expect(card.rect!.left, text).toBeGreaterThanOrEqual(0);
       expect(card.rect!.top, text).toBeGreaterThanOrEqual(0);
       expect(card.rect!.right, text).toBeLessThanOrEqual(card.viewport.width);
@@ -193,10 +181,7 @@ describeInBrowsers('hover card', (h) => {
     await page.waitFor(countHighlights);
     await hover(page, 'ASML');
     await waitForCard(page, 'ASML');
-    const dark = await page.evaluate(() => {
-      const host = document.querySelector('sovereignty-lens-ui');
-      return !!host?.shadowRoot?.querySelector('.sl-root.sl-dark');
-    });
+    const dark = await page.inUi((root) => !!root?.querySelector('.sl-root.sl-dark'));
     expect(dark).toBe(true);
     await h.screenshot(page, 'card-dark');
     await page.close();

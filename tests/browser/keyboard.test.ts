@@ -66,22 +66,15 @@ describeInBrowsers('keyboard commands', (h) => {
     await page.waitFor(countHighlights);
     expect(await command(h, page, { type: 'page/step', direction: 1 })).toEqual({ found: true });
     expect(await page.evaluate(focusMarkText)).toBe('Amazon');
-    await page.waitFor(
-      () =>
-        !!document
-          .querySelector('sovereignty-lens-ui')
-          ?.shadowRoot?.querySelector('[role="dialog"]'),
-    );
-    expect((await page.evaluate(readCard)).name).toBe('Amazon');
+    await page.waitForUi((root) => !!root?.querySelector('[role="dialog"]'));
+    expect((await page.inUi(readCard)).name).toBe('Amazon');
     await command(h, page, { type: 'page/step', direction: 1 });
     expect(await page.evaluate(focusMarkText)).toBe('Nvidia');
     await command(h, page, { type: 'page/step', direction: -1 });
     expect(await page.evaluate(focusMarkText)).toBe('Amazon');
     // The card is a focusable, labelled dialog.
-    const dialog = await page.evaluate(() => {
-      const d = document
-        .querySelector('sovereignty-lens-ui')!
-        .shadowRoot!.querySelector('[role="dialog"]')!;
+    const dialog = await page.inUi((root) => {
+      const d = root!.querySelector('[role="dialog"]')!;
       const labelledBy = d.getAttribute('aria-labelledby');
       return {
         label: labelledBy

@@ -128,11 +128,10 @@ describeInBrowsers('toolbar popup', (h) => {
       document.querySelector<HTMLButtonElement>('li[data-entry="asml"] button')!.click(),
     );
     await popup.waitFor(() => document.querySelector('.sl-card[data-entry="asml"]') !== null);
-    await page.waitFor(() => {
-      const host = document.querySelector('sovereignty-lens-ui');
-      return host?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent === 'ASML';
-    });
-    expect((await page.evaluate(readCard)).open).toBe(true);
+    await page.waitForUi(
+      (root) => root?.querySelector('[role="dialog"] h2')?.textContent === 'ASML',
+    );
+    expect((await page.inUi(readCard)).open).toBe(true);
     await popup.close();
     await page.close();
   });
@@ -150,12 +149,9 @@ describeInBrowsers('toolbar popup', (h) => {
       return api.tabs.sendMessage(id, { type: 'page/look-up', text: 'souveraineté technologique' });
     }, tabId);
     expect(reply).toEqual({ found: true });
-    await page.waitFor(() => {
-      const host = document.querySelector('sovereignty-lens-ui');
-      return /sovereignty/i.test(
-        host?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ?? '',
-      );
-    });
+    await page.waitForUi((root) =>
+      /sovereignty/i.test(root?.querySelector('[role="dialog"] h2')?.textContent ?? ''),
+    );
     await popup.close();
     await page.close();
   });

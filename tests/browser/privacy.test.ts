@@ -92,11 +92,8 @@ async function hover(page: TestPage, text: string): Promise<void> {
 }
 
 async function waitForCard(page: TestPage, name: string): Promise<void> {
-  await page.waitFor(
-    (expected: string) => {
-      const host = document.querySelector('sovereignty-lens-ui');
-      return host?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent === expected;
-    },
+  await page.waitForUi(
+    (root, expected: string) => root?.querySelector('[role="dialog"] h2')?.textContent === expected,
     name,
     5_000,
   );
@@ -153,7 +150,7 @@ describeInBrowsers('privacy', (h) => {
     await page.waitFor(countHighlights);
     await hover(page, 'Trainium 2');
     await waitForCard(page, 'AWS Trainium2');
-    expect(await page.evaluate(clickCardLink, 'annapurna-labs')).toBe(true);
+    expect(await page.inUi(clickCardLink, 'annapurna-labs')).toBe(true);
     await waitForCard(page, 'Annapurna Labs');
     await page.press('Escape');
 

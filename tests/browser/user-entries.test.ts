@@ -48,28 +48,16 @@ describeInBrowsers("the reader's own entries", (h) => {
     ]);
     await page.mouseMove(point!.x - 5, point!.y);
     await page.mouseMove(point!.x, point!.y);
-    await page.waitFor(() =>
-      /Your entry/.test(
-        document.querySelector('sovereignty-lens-ui')?.shadowRoot?.textContent ?? '',
-      ),
-    );
-    expect((await page.evaluate(readCard)).name).toBe('Rivage Semiconducteurs');
+    await page.waitForUi((root) => /Your entry/.test(root?.textContent ?? ''));
+    expect((await page.inUi(readCard)).name).toBe('Rivage Semiconducteurs');
 
     await page.mouseMove(2, 2);
-    await page.waitFor(
-      () =>
-        !document
-          .querySelector('sovereignty-lens-ui')
-          ?.shadowRoot?.querySelector('[role="dialog"]'),
-    );
+    await page.waitForUi((root) => !root?.querySelector('[role="dialog"]'));
     const nvidia = await page.evaluate(mentionPoint, ['Nvidia', 0] as [string, number]);
     await page.mouseMove(nvidia!.x - 5, nvidia!.y);
     await page.mouseMove(nvidia!.x, nvidia!.y);
-    await page.waitFor(
-      (note: string) =>
-        (document.querySelector('sovereignty-lens-ui')?.shadowRoot?.textContent ?? '').includes(
-          note,
-        ),
+    await page.waitForUi(
+      (root, note: string) => (root?.textContent ?? '').includes(note),
       IMPORT.notes.nvidia!,
     );
     await page.close();

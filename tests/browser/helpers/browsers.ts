@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import {
   chromium,
   type BrowserContext,
+  type CDPSession,
   type Page as PwPage,
   type Request as PwRequest,
 } from 'playwright-core';
@@ -40,6 +41,43 @@ export interface TestPage {
   /** A PNG of part of the viewport (CSS pixels): equal bytes for equal pixels. */
   capture(clip: Clip): Promise<Uint8Array>;
   close(): Promise<void>;
+  /**
+   * Runs `fn` on the closed shadow root of the page's last `<sovereignty-lens-ui>` (null
+   * when there is none) from outside the page's world: through the DevTools protocol's DOM
+   * domain in Chromium and WebDriver BiDi's shadow-tree serialisation in Firefox. Page
+   * scripts cannot do this. `fn` runs in the page with the root; its result and `arg` pass
+   * as JSON.
+   */
+  inUi<R, A = undefined>(fn: (root: ShadowRoot | null, arg: A) => R, arg?: A): Promise<R>;
+  /** Polls `inUi(fn, arg)` until it returns something truthy. */
+  waitForUi<A = undefined>(
+    fn: (root: ShadowRoot | null, arg: A) => unknown,
+    arg?: A,
+    timeoutMs?: number,
+  ): Promise<void>;
+}
+
+/** The function `inUi` sends: calls `fn` with the root and parsed arg, returns JSON. */
+function uiCall(fn: (...args: never[]) => unknown): string {
+  return `async function (root, argJson) { const value = await (${fn.toString()})(root, JSON.parse(argJson)); return JSON.stringify(value === undefined ? null : value); }`;
+}
+
+/** Polls `probe` every 50 ms until it returns something truthy, or fails after `timeoutMs`. */
+async function pollUntil(probe: () => Promise<unknown>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await probe()) return;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`Waiting for the extension's UI failed: ${timeoutMs} ms exceeded`, {
+    cause: lastError,
+  });
 }
 
 export interface Clip {
@@ -178,7 +216,44 @@ async function launchChromium(): Promise<TestBrowser> {
 }
 
 function wrapPlaywright(page: PwPage): TestPage {
+  let session: Promise<CDPSession> | undefined;
+  const cdp = () => (session ??= page.context().newCDPSession(page));
+  const inUi = async <R, A>(fn: (root: ShadowRoot | null, arg: A) => R, arg?: A): Promise<R> => {
+    const client = await cdp();
+    const { result: host } = await client.send('Runtime.evaluate', {
+      expression: `(() => { const all = document.querySelectorAll('sovereignty-lens-ui'); return all[all.length - 1] ?? globalThis; })()`,
+    });
+    let root: { objectId: string } | { value: null } = { value: null };
+    if (host.className !== 'Window') {
+      const { node } = await client.send('DOM.describeNode', {
+        objectId: host.objectId!,
+        depth: 0,
+        pierce: true,
+      });
+      const shadow = node.shadowRoots?.[0];
+      if (shadow) {
+        const { object } = await client.send('DOM.resolveNode', {
+          backendNodeId: shadow.backendNodeId,
+        });
+        root = { objectId: object.objectId! };
+      }
+    }
+    const call = await client.send('Runtime.callFunctionOn', {
+      functionDeclaration: uiCall(fn),
+      objectId: host.objectId!,
+      arguments: [root, { value: JSON.stringify(arg ?? null) }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (call.exceptionDetails) {
+      const { exception, text } = call.exceptionDetails;
+      throw new Error(`inUi: ${exception?.description ?? text}`);
+    }
+    return JSON.parse(call.result.value as string) as R;
+  };
   return {
+    inUi,
+    waitForUi: (fn, arg, timeoutMs = 10_000) => pollUntil(() => inUi(fn, arg), timeoutMs),
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -219,7 +294,7 @@ async function launchFirefox(): Promise<TestBrowser> {
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}/`;
   /** Runs `fn` in a fresh extension page (which can reach the background page), then closes it. */
   const inExtensionPage = async <R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> => {
-    const page = wrapPuppeteer(await browser.newPage());
+    const page = wrapPuppeteer(await browser.newPage(), browser);
     try {
       await page.goto(`${extensionOrigin}popup.html`);
       return await page.evaluate(fn, arg);
@@ -231,7 +306,7 @@ async function launchFirefox(): Promise<TestBrowser> {
     name: 'firefox',
     extensionOrigin,
     async newPage() {
-      return wrapPuppeteer(await browser.newPage());
+      return wrapPuppeteer(await browser.newPage(), browser);
     },
     async recordRequests() {
       const seen: RecordedRequest[] = [];
@@ -303,6 +378,14 @@ async function launchFirefox(): Promise<TestBrowser> {
 interface BidiEvents {
   on(event: string, listener: (event: unknown) => void): unknown;
   off(event: string, listener: (event: unknown) => void): unknown;
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/** A BiDi remote value, as much of it as `inUi` reads. */
+interface RemoteValue {
+  type: string;
+  sharedId?: string;
+  value?: unknown;
 }
 
 /** What an MV2 extension page sees of `browser.runtime`, for the background page. */
@@ -310,8 +393,41 @@ interface BackgroundApi {
   runtime: { getBackgroundPage(): Promise<Window & typeof globalThis> };
 }
 
-function wrapPuppeteer(page: PpPage): TestPage {
+function wrapPuppeteer(page: PpPage, browser: PpBrowser): TestPage {
+  const bidi = (browser as unknown as { connection: BidiEvents }).connection;
+  const context = (): string => (page.mainFrame() as unknown as { _id: string })._id;
+  const inUi = async <R, A>(fn: (root: ShadowRoot | null, arg: A) => R, arg?: A): Promise<R> => {
+    const target = { context: context() };
+    const { result: found } = await bidi.send('script.evaluate', {
+      expression: `(() => { const all = document.querySelectorAll('sovereignty-lens-ui'); return all[all.length - 1] ?? null; })()`,
+      target,
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+    });
+    const host = (found as { result?: RemoteValue }).result;
+    const shadow = (host?.value as { shadowRoot?: RemoteValue | null } | undefined)?.shadowRoot;
+    const { result: called } = await bidi.send('script.callFunction', {
+      functionDeclaration: uiCall(fn),
+      target,
+      arguments: [
+        shadow?.sharedId ? { sharedId: shadow.sharedId } : { type: 'null' },
+        { type: 'string', value: JSON.stringify(arg ?? null) },
+      ],
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    const outcome = called as {
+      type: string;
+      result?: RemoteValue;
+      exceptionDetails?: { text: string };
+    };
+    if (outcome.type === 'exception') throw new Error(`inUi: ${outcome.exceptionDetails?.text}`);
+    return JSON.parse(outcome.result?.value as string) as R;
+  };
   const wrapped: TestPage = {
+    inUi,
+    waitForUi: (fn, arg, timeoutMs = 10_000) => pollUntil(() => inUi(fn, arg), timeoutMs),
     async goto(url) {
       if (!url.startsWith('moz-extension:')) {
         await page.goto(url, { waitUntil: 'load' });

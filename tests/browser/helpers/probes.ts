@@ -84,11 +84,10 @@ export interface CardState {
   viewport: { width: number; height: number };
 }
 
-/** What the in-page card shows, read through its open shadow root. */
-export function readCard(): CardState {
+/** What the in-page card shows, read in its closed shadow root (run with `page.inUi`). */
+export function readCard(root: ShadowRoot | null): CardState {
   const viewport = { width: innerWidth, height: innerHeight };
-  const host = document.querySelector('sovereignty-lens-ui');
-  const card = host?.shadowRoot?.querySelector('[role="dialog"]');
+  const card = root?.querySelector('[role="dialog"]');
   if (!card) return { open: false, viewport };
   const r = card.getBoundingClientRect();
   return {
@@ -100,10 +99,9 @@ export function readCard(): CardState {
   };
 }
 
-/** Clicks the related-entity link to `id` inside the card. */
-export function clickCardLink(id: string): boolean {
-  const host = document.querySelector('sovereignty-lens-ui');
-  const link = host?.shadowRoot?.querySelector<HTMLElement>(`[data-open-entry="${id}"]`);
+/** Clicks the related-entity link to `id` inside the card (run with `page.inUi`). */
+export function clickCardLink(root: ShadowRoot | null, id: string): boolean {
+  const link = root?.querySelector<HTMLElement>(`[data-open-entry="${id}"]`);
   link?.click();
   return !!link;
 }
@@ -210,16 +208,15 @@ export function readPageErrors(): string[] {
  * Whether the open card is really visible and on top: the element at its centre (through
  * the page's hit-testing) is the extension's UI host, and the card has a size.
  */
-export function cardOnTop(): {
+export function cardOnTop(root: ShadowRoot | null): {
   open: boolean;
   onTop: boolean;
   width: number;
   height: number;
   at: string;
 } {
-  const hosts = document.querySelectorAll('sovereignty-lens-ui');
-  const host = hosts[hosts.length - 1];
-  const card = host?.shadowRoot?.querySelector('[role="dialog"]');
+  const host = root?.host;
+  const card = root?.querySelector('[role="dialog"]');
   if (!host || !card) return { open: false, onTop: false, width: 0, height: 0, at: '' };
   const r = card.getBoundingClientRect();
   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
@@ -265,4 +262,9 @@ export async function mutationFrameStats(
     p90: gaps[Math.floor(gaps.length * 0.9)]!,
     max: gaps[gaps.length - 1]!,
   };
+}
+
+/** The heading of the open card, or null (run with `page.inUi`). */
+export function cardHeading(root: ShadowRoot | null): string | null {
+  return root?.querySelector('[role="dialog"] h2')?.textContent ?? null;
 }

@@ -14,7 +14,10 @@ import type { Message } from '../../../src/messaging/protocol';
 const OWN_ID = 'own-extension-id';
 
 type Call =
-  ['setBadge', number, string] | ['setIcon', number, boolean] | ['sendToTab', number, Message];
+  | ['setBadge', number, string]
+  | ['setIcon', number, boolean]
+  | ['sendToTab', number, Message]
+  | ['openEntry', string];
 
 /** A BackgroundApi that records every call instead of touching the browser. */
 function fakeApi(activeTab: number | 'none' = 7) {
@@ -34,6 +37,9 @@ function fakeApi(activeTab: number | 'none' = 7) {
     async activeTabId() {
       return activeTab === 'none' ? undefined : activeTab;
     },
+    async openEntry(id) {
+      calls.push(['openEntry', id]);
+    },
     glossary: fakeGlossary(),
   };
   return { api, calls };
@@ -42,11 +48,7 @@ function fakeApi(activeTab: number | 'none' = 7) {
 /** A stand-in for ReaderGlossary that answers with recognisable values. */
 export function fakeGlossary(): BackgroundApi['glossary'] {
   return {
-    cardData: async () => ({
-      glossary: { version: 1, entries: [] },
-      notes: { cuda: 'n' },
-      userIds: [],
-    }),
+    cardData: async (id: string) => ({ entries: [], note: `note on ${id}`, userIds: [] }),
     compiled: async () => ({
       version: 1,
       source: 'x',
@@ -224,13 +226,11 @@ describe('handleLookUp', () => {
 describe('handleGlossaryRequest', () => {
   const own = { id: OWN_ID };
 
-  it('answers its own content scripts with card data, the pattern and a resolved id', async () => {
+  it('answers its own content scripts with one card, the pattern and a resolved id', async () => {
     const { api } = fakeApi();
-    expect(await handleGlossaryRequest(api, { type: 'glossary/get-card-data' }, own)).toMatchObject(
-      {
-        notes: { cuda: 'n' },
-      },
-    );
+    expect(
+      await handleGlossaryRequest(api, { type: 'glossary/get-card', id: 'cuda' }, own),
+    ).toMatchObject({ note: 'note on cuda' });
     expect(await handleGlossaryRequest(api, { type: 'glossary/get-matcher' }, own)).toMatchObject({
       source: 'x',
     });
@@ -245,15 +245,32 @@ describe('handleGlossaryRequest', () => {
   it('gives no answer to other senders, malformed requests or other messages', () => {
     const { api } = fakeApi();
     expect(
-      handleGlossaryRequest(api, { type: 'glossary/get-card-data' }, { id: 'other' }),
+      handleGlossaryRequest(api, { type: 'glossary/get-card', id: 'cuda' }, { id: 'other' }),
     ).toBeUndefined();
     expect(
-      handleGlossaryRequest(api, { type: 'glossary/get-card-data' }, undefined),
+      handleGlossaryRequest(api, { type: 'glossary/get-card', id: 'cuda' }, undefined),
+    ).toBeUndefined();
+    // Card requests name one well-formed entry id.
+    expect(handleGlossaryRequest(api, { type: 'glossary/get-card' }, own)).toBeUndefined();
+    expect(
+      handleGlossaryRequest(api, { type: 'glossary/get-card', id: '__proto__' }, own),
     ).toBeUndefined();
     expect(handleGlossaryRequest(api, { type: 'glossary/resolve', text: '' }, own)).toBeUndefined();
     expect(
       handleGlossaryRequest(api, { type: 'glossary/resolve', text: 'x'.repeat(201) }, own),
     ).toBeUndefined();
     expect(handleGlossaryRequest(api, summary(3), own)).toBeUndefined();
+  });
+
+  it('opens an entry in the glossary page for its own content scripts only', async () => {
+    const { api, calls } = fakeApi();
+    expect(
+      handleGlossaryRequest(api, { type: 'glossary/open-entry', id: 'cuda' }, { id: 'other' }),
+    ).toBeUndefined();
+    expect(calls).toEqual([]);
+    expect(
+      await handleGlossaryRequest(api, { type: 'glossary/open-entry', id: 'cuda' }, own),
+    ).toEqual({ opened: true });
+    expect(calls).toEqual([['openEntry', 'cuda']]);
   });
 });

@@ -12,13 +12,20 @@ const valid = parseImportFile(
 ).data!;
 
 describe('ReaderGlossary', () => {
-  it('serves the bundled glossary when the reader has no data', async () => {
+  it('serves one card: the entry, its chain and related entries, no note', async () => {
     const reader = new ReaderGlossary();
-    const data = await reader.cardData();
-    expect(data.glossary.entries.map((e) => e.id)).toEqual(
-      bundledGlossary().entries.map((e) => e.id),
-    );
+    const data = (await reader.cardData('trainium-2'))!;
+    const ids = data.entries.map((e) => e.id);
+    expect(ids[0]).toBe('trainium-2');
+    // The chain reaches the designer, the foundry and the lithography supplier.
+    expect(ids).toEqual(expect.arrayContaining(['annapurna-labs', 'tsmc', 'asml']));
+    // Nothing unrelated travels with it.
+    expect(ids).not.toContain('ovhcloud');
+    expect(ids.length).toBeLessThan(bundledGlossary().entries.length / 2);
+    expect(data.note).toBeNull();
     expect(data.userIds).toEqual([]);
+    expect(await reader.cardData('no-such-entry')).toBeNull();
+    expect(await reader.cardData('constructor')).toBeNull();
     const matcher = matcherFromCompiled(await reader.compiled());
     expect(matcher.findMentions('Nvidia and AWS Trainium 2').map((m) => m.id)).toEqual([
       'nvidia',
@@ -30,12 +37,17 @@ describe('ReaderGlossary', () => {
   it('merges the reader’s entries, notes and hidden entries, after a change too', async () => {
     const reader = new ReaderGlossary();
     reader.watch();
-    await reader.cardData(); // built before the change
-    expect(await saveUserData({ ...valid, hidden: ['cuda'], notes: { cuda: 'mine' } })).toEqual([]);
+    await reader.cardData('nvidia'); // built before the change
+    const notes = { nvidia: 'mine', asml: 'secret' };
+    expect(await saveUserData({ ...valid, hidden: ['cuda'], notes })).toEqual([]);
     await new Promise((r) => setTimeout(r, 0));
-    const data = await reader.cardData();
+    const data = (await reader.cardData('rivage-semiconducteurs'))!;
     expect(data.userIds).toEqual(['rivage-semiconducteurs']);
-    expect(data.notes).toEqual({ cuda: 'mine' });
+    expect(data.note).toBeNull();
+    // The note of the entry asked for, and no other.
+    const nvidia = (await reader.cardData('nvidia'))!;
+    expect(nvidia.note).toBe('mine');
+    expect(JSON.stringify(nvidia)).not.toContain('secret');
     const matcher = matcherFromCompiled(await reader.compiled());
     const ids = matcher.findMentions('Rivage Semiconducteurs ships; CUDA does not count.');
     expect(ids.map((m) => m.id)).toEqual(['rivage-semiconducteurs']);

@@ -55,10 +55,13 @@ function fakeApi(extensionId = OWN_ID): BackgroundApi & { calls: string[] } {
     async activeTabId() {
       return 7;
     },
+    async openEntry(id) {
+      calls.push(`open ${id}`);
+    },
     glossary: {
       cardData: async () => {
         calls.push('card data');
-        return { glossary: { version: 1, entries: [] }, notes: {}, userIds: [] };
+        return { entries: [], note: null, userIds: [] };
       },
       compiled: async () => {
         calls.push('compiled');
@@ -253,7 +256,8 @@ describe('handleGlossaryRequest with forged senders', () => {
   it.each(FORGED)('answers nothing to %s', (_, sender) => {
     const api = fakeApi();
     for (const message of [
-      { type: 'glossary/get-card-data' },
+      { type: 'glossary/get-card', id: 'cuda' },
+      { type: 'glossary/open-entry', id: 'cuda' },
       { type: 'glossary/get-matcher' },
       { type: 'glossary/resolve', text: 'Nvidia' },
     ])
@@ -263,7 +267,7 @@ describe('handleGlossaryRequest with forged senders', () => {
 
   it('answers its own content script (the control)', async () => {
     const api = fakeApi();
-    await handleGlossaryRequest(api, { type: 'glossary/get-card-data' }, { id: OWN_ID });
+    await handleGlossaryRequest(api, { type: 'glossary/get-card', id: 'cuda' }, { id: OWN_ID });
     expect(api.calls).toEqual(['card data']);
   });
 });

@@ -24,6 +24,7 @@ const custom: Settings = {
   theme: 'dark',
   disabledSites: ['example.com', 'news.example.org'],
   paused: true,
+  markOwnEntries: false,
 };
 
 describe('sanitizeSettings', () => {
