@@ -44,7 +44,14 @@ export class PageSession {
   #focused: PlacedMention | undefined;
   #marksVisible = true;
 
-  constructor({ cardData, openInGlossary, kinds, matcher, settings, onChange }: PageSessionOptions) {
+  constructor({
+    cardData,
+    openInGlossary,
+    kinds,
+    matcher,
+    settings,
+    onChange,
+  }: PageSessionOptions) {
     this.#settings = settings;
     this.annotator = new Annotator({
       doc: document,

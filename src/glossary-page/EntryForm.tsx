@@ -23,6 +23,7 @@ import { validateUserData } from '../user-data/validate-user-data';
 import { usePage } from './page-context';
 import { ProblemList } from './ProblemList';
 import { s, type StringKey } from './strings';
+import { ownValue } from '../glossary/own';
 
 const FIELD_LABELS: Record<TextField, StringKey> = {
   name: 'fieldName',
@@ -55,8 +56,9 @@ export function EntryForm({ editing, onDone }: { editing?: Entry; onDone(id?: st
     let hidden = userData.hidden;
     if (editing && editing.id !== entry.id) {
       // The id changed: the note and the hidden mark follow the entry.
-      if (notes[editing.id] !== undefined) {
-        notes[entry.id] = notes[editing.id]!;
+      const note = ownValue(notes, editing.id);
+      if (note !== undefined) {
+        notes[entry.id] = note;
         delete notes[editing.id];
       }
       hidden = hidden.map((h) => (h === editing.id ? entry.id : h));

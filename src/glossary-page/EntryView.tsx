@@ -7,6 +7,7 @@ import { usePage } from './page-context';
 import { entryHash, hashWith } from './route';
 import { s } from './strings';
 import { navigate } from './use-route';
+import { ownValue } from '../glossary/own';
 
 /** One entry's page: the full card, relations both ways, note, hide, edit. */
 export function EntryView({ id }: { id: string }) {
@@ -61,7 +62,7 @@ export function EntryView({ id }: { id: string }) {
             lang={lang}
             entryHref={undefined}
             onOpenEntry={(other) => navigate(entryHash(other))}
-            note={userData.notes[id]}
+            note={ownValue(userData.notes, id)}
             userEntry={isUser}
             headingId="entry-title"
           />
@@ -174,7 +175,7 @@ function RelationList({
 
 function NoteEditor({ id }: { id: string }) {
   const { lang, userData, saveUserData } = usePage();
-  const stored = userData.notes[id] ?? '';
+  const stored = ownValue(userData.notes, id) ?? '';
   const [text, setText] = useState(stored);
   const [status, setStatus] = useState('');
   useEffect(() => {

@@ -571,6 +571,8 @@ function checkTextSources(raw: Json, report: Report): void {
   });
 }
 
+const MAX_NAMED_COLLISIONS = 3;
+
 /**
  * One surface form in two places (two entries, or twice in one) is an accident unless
  * every occurrence carries context cues that tell the matcher which one is meant.
@@ -584,13 +586,16 @@ function checkAliasCollisions(
     if (occurrences.length < 2) continue;
     for (const occurrence of occurrences) {
       if (occurrence.hasContext) continue;
-      const others = occurrences
-        .filter((other) => other !== occurrence)
-        .map((other) => {
-          const where = other.entry === occurrence.entry ? 'this entry' : other.entry;
-          return `${quote(other.text)} in ${where} ${other.path}`;
-        })
-        .join(', ');
+      // At most a few others named, so that a form shared by thousands stays linear.
+      const named: string[] = [];
+      for (const other of occurrences) {
+        if (other === occurrence) continue;
+        if (named.length === MAX_NAMED_COLLISIONS) break;
+        const where = other.entry === occurrence.entry ? 'this entry' : other.entry;
+        named.push(`${quote(other.text)} in ${where} ${other.path}`);
+      }
+      const rest = occurrences.length - 1 - named.length;
+      const others = named.join(', ') + (rest > 0 ? ` and ${rest} more` : '');
       add(
         occurrence.order,
         occurrence.entry,

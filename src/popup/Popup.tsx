@@ -15,6 +15,7 @@ import { Card, shortName } from '../ui/Card';
 import { kindLabel, kindPlural, pick, t } from '../ui/messages';
 import { ProfileBar } from '../ui/ProfileBar';
 import { usePopupData, type PageState } from './use-popup-data';
+import { ownValue } from '../glossary/own';
 
 export interface PopupProps {
   index: GlossaryIndex;
@@ -105,7 +106,7 @@ export function Popup({ index, search, notes, userIds }: PopupProps) {
             index={index}
             lang={lang}
             onOpenEntry={openCard}
-            note={notes[current.id]}
+            note={ownValue(notes, current.id)}
             userEntry={userIds.has(current.id)}
             onBack={() => setStack((s) => s.slice(0, -1))}
             entryHref={(id) => glossaryUrl(`#/entry/${id}`)}

@@ -1,5 +1,5 @@
 import type { Glossary } from '../glossary/types';
-import type { Problem } from '../glossary/validate';
+import { ROOT_ENTRY, type Problem } from '../glossary/validate';
 import { saveUserData } from './store';
 import type { UserData } from './types';
 import { mergeImport, parseImportFile } from './validate-user-data';
@@ -14,10 +14,20 @@ export async function importUserDataFile(
   current: UserData,
   bundled: Glossary,
 ): Promise<{ problems: Problem[]; imported: number }> {
-  const parsed = parseImportFile(text, bundled);
-  if (!parsed.data) return { problems: parsed.problems, imported: 0 };
-  const merged = mergeImport(current, parsed.data, bundled);
-  if (!merged.data) return { problems: merged.problems, imported: 0 };
-  const problems = await saveUserData(merged.data, bundled);
-  return { problems, imported: problems.length === 0 ? parsed.data.entries.length : 0 };
+  try {
+    const parsed = parseImportFile(text, bundled);
+    if (!parsed.data) return { problems: parsed.problems, imported: 0 };
+    const merged = mergeImport(current, parsed.data, bundled);
+    if (!merged.data) return { problems: merged.problems, imported: 0 };
+    const problems = await saveUserData(merged.data, bundled);
+    return { problems, imported: problems.length === 0 ? parsed.data.entries.length : 0 };
+  } catch (error) {
+    // Anything unforeseen (the browser's storage quota, an engine limit) refuses the import
+    // with its reason; the stored data is as it was, since it is written in one call.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      problems: [{ entry: ROOT_ENTRY, path: '', message: `the import failed: ${reason}` }],
+      imported: 0,
+    };
+  }
 }

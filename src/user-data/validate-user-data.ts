@@ -6,6 +6,7 @@
  */
 import { validateGlossary, ROOT_ENTRY, type Problem } from '../glossary/validate';
 import type { Entry, Glossary } from '../glossary/types';
+import { importTextProblems, userDataSizeProblems } from './limits';
 import { NOTE_MAX, USER_DATA_VERSION, type UserData } from './types';
 
 export type UserDataResult =
@@ -137,6 +138,8 @@ export function validateUserData(raw: unknown, bundled: Glossary): UserDataResul
     problems.push({ entry: ROOT_ENTRY, path: 'entries', message: 'must be an array of entries' });
     return { problems };
   }
+  const tooMuch = userDataSizeProblems(raw.entries);
+  if (tooMuch.length > 0) return { problems: [...problems, ...tooMuch] };
   problems.push(...validateUserEntries(raw.entries, bundled));
   const known = new Set([
     ...bundled.entries.map((e) => e.id),
@@ -150,6 +153,8 @@ export function validateUserData(raw: unknown, bundled: Glossary): UserDataResul
 
 /** Parses and validates the text of an import file. */
 export function parseImportFile(text: string, bundled: Glossary): UserDataResult {
+  const tooBig = importTextProblems(text);
+  if (tooBig.length > 0) return { problems: tooBig };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
