@@ -144,6 +144,22 @@ export function SettingsView() {
             />
             {s(lang, 'paused')}
           </label>
+          <label class="gp-check">
+            <input
+              type="checkbox"
+              name="markOwnEntries"
+              checked={settings.markOwnEntries}
+              aria-describedby="mark-own-entries-help"
+              onChange={(e) => {
+                const markOwnEntries = (e.target as HTMLInputElement).checked;
+                change((c) => ({ ...c, markOwnEntries }));
+              }}
+            />
+            {s(lang, 'markOwnEntries')}
+          </label>
+          <p id="mark-own-entries-help" class="gp-help">
+            {s(lang, 'markOwnEntriesHelp')}
+          </p>
           <fieldset class="gp-fieldset">
             <legend>{s(lang, 'disabledSites')}</legend>
             {settings.disabledSites.length === 0 ? (

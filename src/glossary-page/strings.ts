@@ -85,6 +85,9 @@ const STRINGS = {
     themeLight: 'Light',
     themeDark: 'Dark',
     paused: 'Pause everywhere',
+    markOwnEntries: 'Mark my own entries on pages',
+    markOwnEntriesHelp:
+      'Web pages can read which words the extension highlights. When this is off, pages are marked with the bundled glossary only, the same for every reader: your own entries are not marked and your hidden entries are. Your cards, notes and the glossary page are unchanged.',
     disabledSites: 'Sites where it is off',
     noDisabledSites: 'None: it runs on every site.',
     addSite: 'Add',
@@ -235,6 +238,9 @@ const STRINGS = {
     themeLight: 'Clair',
     themeDark: 'Sombre',
     paused: 'Pause partout',
+    markOwnEntries: 'Marquer mes propres entrées dans les pages',
+    markOwnEntriesHelp:
+      'Les pages web peuvent lire les mots que l’extension surligne. Désactivé, les pages sont marquées avec le seul glossaire fourni, le même pour tous les lecteurs : vos propres entrées ne sont pas marquées et vos entrées masquées le sont. Vos fiches, vos notes et la page du glossaire ne changent pas.',
     disabledSites: 'Sites où elle est désactivée',
     noDisabledSites: 'Aucun : elle fonctionne partout.',
     addSite: 'Ajouter',

@@ -23,20 +23,29 @@ function setImportFile(text: string): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-/** Runs in the glossary page: clicks the export button and returns the downloaded text. */
+/**
+ * Runs in the glossary page: clicks the export button and returns the downloaded text,
+ * read from the Blob the page hands to the download link (the page's CSP forbids fetch,
+ * even of blob: URLs).
+ */
 async function exportedText(): Promise<string> {
-  const href = await new Promise<string>((resolve) => {
+  const original = URL.createObjectURL;
+  const blob = await new Promise<Blob>((resolve) => {
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      if (object instanceof Blob) resolve(object);
+      return original.call(URL, object);
+    };
     const onClick = (event: Event) => {
       const link = (event.target as Element).closest?.('a[download]');
       if (!(link instanceof HTMLAnchorElement)) return;
       event.preventDefault();
       document.removeEventListener('click', onClick, true);
-      resolve(link.href);
     };
     document.addEventListener('click', onClick, true);
     document.querySelector<HTMLButtonElement>('button[data-action="export"]')!.click();
   });
-  return (await fetch(href)).text();
+  URL.createObjectURL = original;
+  return blob.text();
 }
 
 /** Runs in the glossary page: the ids of the reader's entries it lists. */
@@ -360,6 +369,16 @@ describeInBrowsers('glossary page', (h) => {
       () => document.querySelector('.gp-problems-list li')!.textContent,
     );
     expect(problem).toContain('relations[0].target');
+    expect(await page.evaluate(exportedText)).toBe(exported);
+
+    // A file nested 20,000 levels deep is refused with the reason, nothing changes.
+    const deep = `{"version":1,"entries":[${'['.repeat(20_000)}${']'.repeat(20_000)}]}`;
+    await page.evaluate(setImportFile, deep);
+    await page.waitFor(() =>
+      Array.from(document.querySelectorAll('.gp-problems-list li')).some((li) =>
+        li.textContent?.includes('levels deep'),
+      ),
+    );
     expect(await page.evaluate(exportedText)).toBe(exported);
 
     await page.evaluate(clearLocalStorage);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeInBrowsers, type ExtensionHarness } from './helpers';
+import { describeInBrowsers } from './helpers';
 import { countHighlights, mentionPoint, readCard, readHighlights } from './helpers/probes';
 
 const IMPORT = JSON.parse(readFileSync('tests/fixtures/imports/valid.json', 'utf8')) as {
@@ -8,27 +8,15 @@ const IMPORT = JSON.parse(readFileSync('tests/fixtures/imports/valid.json', 'utf
   notes: Record<string, string>;
 };
 
-/** Stores user data as the glossary page does (storage.local "userData", version 1). */
-async function storeUserData(h: ExtensionHarness, value: object | null): Promise<void> {
-  const page = await h.openExtensionPage('popup.html');
-  await page.evaluate(async (data: object | null) => {
-    const g = globalThis as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const local = (g.browser ?? g.chrome).storage.local;
-    if (data === null) await local.remove(['userData', 'userData$']);
-    else await local.set({ userData: data, userData$: { v: 1 } });
-  }, value);
-  await page.close();
-}
-
 describeInBrowsers("the reader's own entries", (h) => {
   it("marks an added entry in an open tab at once, with its mark and the reader's notes", async () => {
-    await storeUserData(h, null);
+    await h.setUserData(null);
     const page = await h.openFixture('pages/user-entry.html');
     await page.waitFor(countHighlights);
     const before = (await page.evaluate(readHighlights)).map((r) => r.text);
     expect(before).not.toContain('Rivage Semiconducteurs');
 
-    await storeUserData(h, { entries: IMPORT.entries, notes: IMPORT.notes, hidden: [] });
+    await h.setUserData({ entries: IMPORT.entries, notes: IMPORT.notes, hidden: [] });
     await page.waitFor(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
         .highlights;
@@ -61,11 +49,11 @@ describeInBrowsers("the reader's own entries", (h) => {
       IMPORT.notes.nvidia!,
     );
     await page.close();
-    await storeUserData(h, null);
+    await h.setUserData(null);
   });
 
   it('finds an added entry in the popup search', async () => {
-    await storeUserData(h, { entries: IMPORT.entries, notes: {}, hidden: [] });
+    await h.setUserData({ entries: IMPORT.entries, notes: {}, hidden: [] });
     const popup = await h.openExtensionPage('popup.html');
     await popup.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
@@ -78,6 +66,6 @@ describeInBrowsers("the reader's own entries", (h) => {
         'rivage-semiconducteurs',
     );
     await popup.close();
-    await storeUserData(h, null);
+    await h.setUserData(null);
   });
 });

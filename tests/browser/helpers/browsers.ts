@@ -100,8 +100,11 @@ export interface TestBrowser {
    * (BiDi does not report the background page's requests).
    */
   recordRequests(): Promise<RequestRecording>;
-  /** Makes the extension's background fetch `url` (a control for the request recorder). */
-  fetchFromBackground(url: string): Promise<void>;
+  /**
+   * Makes the extension's background try to fetch `url`: `refused` when the fetch fails
+   * (the extension's CSP forbids every connection), `ok` when it got a response.
+   */
+  fetchFromBackground(url: string): Promise<'ok' | 'refused'>;
   close(): Promise<void>;
 }
 
@@ -199,11 +202,11 @@ async function launchChromium(): Promise<TestBrowser> {
       const current =
         context.serviceWorkers()[0] ??
         (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-      await current.evaluate(
+      return current.evaluate(
         (target: string) =>
           fetch(target, { mode: 'no-cors', cache: 'no-store' }).then(
-            () => undefined,
-            () => undefined,
+            () => 'ok' as const,
+            () => 'refused' as const,
           ),
         url,
       );
@@ -359,12 +362,12 @@ async function launchFirefox(): Promise<TestBrowser> {
       };
     },
     async fetchFromBackground(url) {
-      await inExtensionPage(async (target: string) => {
+      return inExtensionPage(async (target: string) => {
         const api = (globalThis as unknown as { browser: BackgroundApi }).browser;
         const background = await api.runtime.getBackgroundPage();
-        await background.fetch(target, { mode: 'no-cors', cache: 'no-store' }).then(
-          () => undefined,
-          () => undefined,
+        return background.fetch(target, { mode: 'no-cors', cache: 'no-store' }).then(
+          () => 'ok' as const,
+          () => 'refused' as const,
         );
       }, url);
     },

@@ -35,6 +35,8 @@ export interface ExtensionHarness {
   openPopupFor(page: TestPage): Promise<TestPage>;
   /** Merges `change` into the stored settings (as the glossary page would). */
   setSettings(change: Record<string, unknown>): Promise<void>;
+  /** Stores the reader's data as the glossary page does (null removes it). */
+  setUserData(value: object | null): Promise<void>;
   /**
    * Starts recording every request of the browser's pages, frames, workers and the
    * extension's background (see `TestBrowser.recordRequests`); `stop()` returns them.
@@ -99,6 +101,11 @@ export function describeInBrowsers(title: string, body: (h: ExtensionHarness) =>
         await page.evaluate(writeSettingsInExtensionPage, change);
         await page.close();
       },
+      async setUserData(value) {
+        const page = await harness.openExtensionPage('popup.html');
+        await page.evaluate(writeUserDataInExtensionPage, value);
+        await page.close();
+      },
       recordRequests: () => harness.browser.recordRequests(),
       async screenshot(page, shot) {
         const dir = join(ARTIFACTS_DIR, name);
@@ -110,6 +117,18 @@ export function describeInBrowsers(title: string, body: (h: ExtensionHarness) =>
     };
     body(harness);
   });
+}
+
+/** Runs in an extension page: stores user data (storage.local "userData", version 1). */
+async function writeUserDataInExtensionPage(data: object | null): Promise<void> {
+  type Local = { set(v: object): Promise<void>; remove(k: string[]): Promise<void> };
+  const g = globalThis as unknown as {
+    browser?: { storage: { local: Local } };
+    chrome: { storage: { local: Local } };
+  };
+  const local = (g.browser ?? g.chrome).storage.local;
+  if (data === null) await local.remove(['userData', 'userData$']);
+  else await local.set({ userData: data, userData$: { v: 1 } });
 }
 
 /**
