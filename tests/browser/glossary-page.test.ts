@@ -24,11 +24,13 @@ function setImportFile(text: string): void {
 }
 
 /**
- * Runs in the glossary page: clicks the export button and returns the downloaded text,
- * read from the Blob the page hands to the download link (the page's CSP forbids fetch,
- * even of blob: URLs).
+ * Runs in the glossary page: clicks the button `selector` and returns the file it hands to
+ * the download link, read from the Blob itself (the page's CSP forbids fetch, even of
+ * blob: URLs): its text, size, first bytes and, for an image, its width.
  */
-async function exportedText(): Promise<string> {
+async function downloadedFile(
+  selector: string,
+): Promise<{ text: string; size: number; magic: number[]; width: number }> {
   const original = URL.createObjectURL;
   const blob = await new Promise<Blob>((resolve) => {
     URL.createObjectURL = (object: Blob | MediaSource) => {
@@ -42,10 +44,22 @@ async function exportedText(): Promise<string> {
       document.removeEventListener('click', onClick, true);
     };
     document.addEventListener('click', onClick, true);
-    document.querySelector<HTMLButtonElement>('button[data-action="export"]')!.click();
+    document.querySelector<HTMLButtonElement>(selector)!.click();
   });
   URL.createObjectURL = original;
-  return blob.text();
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const width = blob.type.startsWith('image/') ? (await createImageBitmap(blob)).width : 0;
+  return {
+    text: await blob.text(),
+    size: bytes.length,
+    magic: Array.from(bytes.slice(0, 8)),
+    width,
+  };
+}
+
+/** The text of the reader's export file, from the glossary page. */
+async function exportedText(page: TestPage): Promise<string> {
+  return (await page.evaluate(downloadedFile, 'button[data-action="export"]')).text;
 }
 
 /** Runs in the glossary page: the ids of the reader's entries it lists. */
@@ -205,39 +219,12 @@ describeInBrowsers('glossary page', (h) => {
     await page.waitFor(
       () => document.querySelector('[data-node][data-highlighted="true"]') !== null,
     );
-    const svg = await page.evaluate(async () => {
-      const href = await new Promise<string>((resolve) => {
-        const onClick = (event: Event) => {
-          const link = (event.target as Element).closest?.('a[download]');
-          if (!(link instanceof HTMLAnchorElement)) return;
-          event.preventDefault();
-          document.removeEventListener('click', onClick, true);
-          resolve(link.href);
-        };
-        document.addEventListener('click', onClick, true);
-        document.querySelector<HTMLButtonElement>('button[data-export="svg"]')!.click();
-      });
-      return (await fetch(href)).text();
-    });
+    const svg = (await page.evaluate(downloadedFile, 'button[data-export="svg"]')).text;
     expect(svg).toMatch(/^<\?xml/);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svg).toContain('data-node="asml"');
-    const png = await page.evaluate(async () => {
-      const href = await new Promise<string>((resolve) => {
-        const onClick = (event: Event) => {
-          const link = (event.target as Element).closest?.('a[download]');
-          if (!(link instanceof HTMLAnchorElement)) return;
-          event.preventDefault();
-          document.removeEventListener('click', onClick, true);
-          resolve(link.href);
-        };
-        document.addEventListener('click', onClick, true);
-        document.querySelector<HTMLButtonElement>('button[data-export="png"]')!.click();
-      });
-      const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
-      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      return { magic: Array.from(bytes.slice(1, 4)), width: image.width, size: bytes.length };
-    });
+    const png = await page.evaluate(downloadedFile, 'button[data-export="png"]');
+    png.magic = png.magic.slice(1, 4);
     expect(String.fromCharCode(...png.magic)).toBe('PNG');
     expect(png.width).toBeGreaterThan(800);
     expect(png.size).toBeGreaterThan(20_000);
@@ -360,7 +347,7 @@ describeInBrowsers('glossary page', (h) => {
     );
     expect(await page.evaluate(listedUserEntries)).toEqual(['rivage-semiconducteurs']);
 
-    const exported = await page.evaluate(exportedText);
+    const exported = await exportedText(page);
     expect(JSON.parse(exported)).toEqual(JSON.parse(validImport));
 
     await page.evaluate(setImportFile, brokenImport);
@@ -369,7 +356,7 @@ describeInBrowsers('glossary page', (h) => {
       () => document.querySelector('.gp-problems-list li')!.textContent,
     );
     expect(problem).toContain('relations[0].target');
-    expect(await page.evaluate(exportedText)).toBe(exported);
+    expect(await exportedText(page)).toBe(exported);
 
     // A file nested 20,000 levels deep is refused with the reason, nothing changes.
     const deep = `{"version":1,"entries":[${'['.repeat(20_000)}${']'.repeat(20_000)}]}`;
@@ -379,7 +366,7 @@ describeInBrowsers('glossary page', (h) => {
         li.textContent?.includes('levels deep'),
       ),
     );
-    expect(await page.evaluate(exportedText)).toBe(exported);
+    expect(await exportedText(page)).toBe(exported);
 
     await page.evaluate(clearLocalStorage);
     await page.waitFor(() => document.querySelector('[data-list="user-entries"]') === null);
@@ -387,7 +374,7 @@ describeInBrowsers('glossary page', (h) => {
     await page.waitFor(
       () => document.querySelector('[data-list="user-entries"] [data-entry]') !== null,
     );
-    expect(await page.evaluate(exportedText)).toBe(exported);
+    expect(await exportedText(page)).toBe(exported);
 
     await h.screenshot(page, 'glossary-mine');
     // The user entry is in the glossary, with its mark.
