@@ -48,7 +48,7 @@ async function downloadedFile(
   });
   URL.createObjectURL = original;
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  const width = blob.type.startsWith('image/') ? (await createImageBitmap(blob)).width : 0;
+  const width = blob.type === 'image/png' ? (await createImageBitmap(blob)).width : 0;
   return {
     text: await blob.text(),
     size: bytes.length,
