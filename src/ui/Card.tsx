@@ -1,9 +1,10 @@
 import { dependencyChain, relationsOf, type ChainStep } from '../glossary/chain';
 import type { GlossaryIndex } from '../glossary/glossary-index';
-import type { Entry, Fact, Lang, RelationType } from '../glossary/types';
+import type { Entry, Fact, Kind, Lang, RelationType } from '../glossary/types';
 import { formatDate, jurisdictionName, kindLabel, pick, relationLabel, t } from './messages';
 import { BackIcon, CloseIcon, PinIcon } from './icons';
-import { safeHttpsUrl, sourceLabel } from './safe-url';
+import { safeHttpsUrl } from './safe-url';
+import { sourceName } from './source-names';
 
 export interface CardProps {
   entry: Entry;
@@ -30,6 +31,21 @@ export interface CardProps {
   userEntry?: boolean;
   /** Id of the heading element, for aria-labelledby. */
   headingId?: string;
+  /** Today, for marking facts that may be out of date (tests set it). */
+  today?: Date;
+}
+
+/** Kinds whose facts age fast: past 18 months, a card says they may be out of date. */
+const FAST_KINDS: ReadonlySet<Kind> = new Set(['chip', 'cloud', 'project', 'model']);
+const OUTDATED_MONTHS = 18;
+
+/** Whether a fact dated `date` (YYYY, YYYY-MM or YYYY-MM-DD) is more than 18 months before `today`. */
+export function isPossiblyOutdated(date: string, today: Date): boolean {
+  const [year, month = '12', day = '28'] = date.split('-');
+  const end = Date.UTC(Number(year), Number(month) - 1, Number(day));
+  const limit = new Date(today.getTime());
+  limit.setUTCMonth(limit.getUTCMonth() - OUTDATED_MONTHS);
+  return end < limit.getTime();
 }
 
 const COMPACT_FACTS = 3;
@@ -119,11 +135,17 @@ export function Card(props: CardProps) {
         <p>{pick(entry.sovereignty, lang)}</p>
       </section>
       <Chain {...props} />
-      <Facts facts={entry.facts} lang={lang} limit={compact ? COMPACT_FACTS : undefined} />
+      <Facts
+        facts={entry.facts}
+        lang={lang}
+        limit={compact ? COMPACT_FACTS : undefined}
+        ageing={FAST_KINDS.has(entry.kind) ? (props.today ?? new Date()) : undefined}
+      />
       <Related {...props} />
       <footer class="sl-card__footer">
-        <span>
-          {t(lang, 'reviewed')} {formatDate(entry.reviewed, lang)}
+        <span class="sl-card__as-of">
+          {t(lang, 'asOf')}{' '}
+          <time dateTime={entry.reviewed}>{formatDate(entry.reviewed, lang)}</time>
         </span>
         {props.onOpenInGlossary ? (
           <button
@@ -220,7 +242,18 @@ function orderAsTree(steps: ChainStep[]): ChainStep[] {
   return out;
 }
 
-function Facts({ facts, lang, limit }: { facts: Fact[]; lang: Lang; limit: number | undefined }) {
+function Facts({
+  facts,
+  lang,
+  limit,
+  ageing,
+}: {
+  facts: Fact[];
+  lang: Lang;
+  limit: number | undefined;
+  /** Today, when this entry's facts age fast. */
+  ageing: Date | undefined;
+}) {
   if (facts.length === 0) return null;
   const sorted = [...facts].sort((a, b) => b.date.localeCompare(a.date));
   const shown = limit ? sorted.slice(0, limit) : sorted;
@@ -233,13 +266,26 @@ function Facts({ facts, lang, limit }: { facts: Fact[]; lang: Lang; limit: numbe
           return (
             <li key={fact.date + fact.source + fact.en} class="sl-fact">
               <time dateTime={fact.date}>{formatDate(fact.date, lang)}</time>{' '}
+              {ageing && isPossiblyOutdated(fact.date, ageing) && (
+                <span class="sl-badge sl-badge--outdated" title={t(lang, 'possiblyOutdatedTitle')}>
+                  {t(lang, 'possiblyOutdated')}
+                </span>
+              )}{' '}
               <span>{pick(fact, lang)}</span>{' '}
               {fact.confidence === 'reported' && (
-                <span class="sl-badge">{t(lang, 'reported')}</span>
+                <span class="sl-badge sl-badge--reported" title={t(lang, 'reportedTitle')}>
+                  {t(lang, 'reported')}
+                </span>
               )}{' '}
               {href && (
-                <a class="sl-source" href={href} target="_blank" rel="noopener noreferrer">
-                  {sourceLabel(href)}
+                <a
+                  class="sl-source"
+                  href={href}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  title={href}
+                >
+                  {sourceName(href)}
                 </a>
               )}
             </li>

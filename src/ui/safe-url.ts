@@ -8,12 +8,3 @@ export function safeHttpsUrl(value: string | undefined): string | undefined {
     return undefined;
   }
 }
-
-/** "https://www.theregister.com/2015/..." -> "theregister.com" */
-export function sourceLabel(value: string): string {
-  try {
-    return new URL(value).hostname.replace(/^www\./, '');
-  } catch {
-    return value;
-  }
-}

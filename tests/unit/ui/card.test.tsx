@@ -23,8 +23,11 @@ afterEach(() => {
   container.remove();
 });
 
+/** The day the synthetic entry was written: its 2025 fact is recent, the others are not. */
+const TODAY = new Date('2025-03-01T12:00:00Z');
+
 function show(props: Partial<CardProps> & { entry: Entry }): HTMLElement {
-  render(<Card index={bundled} lang="en" {...props} />, container);
+  render(<Card index={bundled} lang="en" today={TODAY} {...props} />, container);
   return container;
 }
 
@@ -151,10 +154,48 @@ describe('Card', () => {
   it('marks reported facts with a badge and verified ones without', () => {
     const entry = syntheticEntry();
     const root = show({ entry, index: syntheticIndex(entry) });
-    const badged = all(root, '.sl-fact').filter((f) => f.querySelector('.sl-badge'));
+    const badged = all(root, '.sl-fact').filter((f) => f.querySelector('.sl-badge--reported'));
     expect(badged).toHaveLength(1);
     expect(badged[0]?.textContent).toContain('Fact 2024');
-    expect(text(badged[0]!, '.sl-badge')).toBe('reported');
+    expect(text(badged[0]!, '.sl-badge--reported')).toBe('reported');
+  });
+
+  it('shows each fact with its date and its source by name, and the card "as of" its review', () => {
+    const entry = syntheticEntry({
+      facts: [
+        fact('2025-01-15', 'Reuters fact', { source: 'https://www.reuters.com/technology/x' }),
+        fact('2024-11', 'Own site fact', { source: 'https://news.example.org/a' }),
+        fact('2024-10', 'Commission fact', { source: 'https://ec.europa.eu/commission/x' }),
+      ],
+    });
+    const root = show({ entry, index: syntheticIndex(entry) });
+    const sources = all(root, '.sl-fact a.sl-source');
+    expect(sources.map((a) => a.textContent)).toEqual([
+      'Reuters',
+      'news.example.org',
+      'European Commission',
+    ]);
+    expect(sources[0]?.getAttribute('href')).toBe('https://www.reuters.com/technology/x');
+    expect(all(root, '.sl-fact time').map((t) => t.getAttribute('datetime'))).toEqual([
+      '2025-01-15',
+      '2024-11',
+      '2024-10',
+    ]);
+    expect(text(root, '.sl-card__as-of')).toBe('As of 1 Feb 2025');
+  });
+
+  it('marks facts older than 18 months as possibly out of date in fast-moving kinds only', () => {
+    const chip = syntheticEntry();
+    let root = show({ entry: chip, index: syntheticIndex(chip) });
+    const outdated = all(root, '.sl-fact')
+      .filter((f) => f.querySelector('.sl-badge--outdated'))
+      .map((f) => f.querySelector('time')?.getAttribute('datetime'));
+    // 18 months before 1 March 2025 is 1 Sept 2023. A date counts by its last possible day:
+    // "2023" may be December 2023, so only March 2022 and 2021 are certainly older.
+    expect(outdated).toEqual(['2022-03', '2021']);
+    const company = syntheticEntry({ kind: 'company' });
+    root = show({ entry: company, index: syntheticIndex(company) });
+    expect(all(root, '.sl-badge--outdated')).toHaveLength(0);
   });
 
   it('links no fact whose source is not https', () => {
@@ -262,13 +303,13 @@ describe('Card', () => {
     expect(root.querySelector('.sl-card__meta .sl-jurisdiction')?.getAttribute('title')).toBe(
       'États-Unis',
     );
-    expect(text(root, '.sl-card__footer')).toContain('Vérifié le');
+    expect(text(root, '.sl-card__footer')).toContain('À jour au');
   });
 
   it('marks reported facts in French', () => {
     const entry = syntheticEntry();
     const root = show({ entry, index: syntheticIndex(entry), lang: 'fr' });
-    expect(text(root, '.sl-fact .sl-badge')).toBe('selon la presse');
+    expect(text(root, '.sl-fact .sl-badge--reported')).toBe('selon la presse');
     expect(text(root, '.sl-fact span')).toBe('Fact 2025 (fr)');
   });
 
