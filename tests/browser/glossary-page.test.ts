@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { readEntryFiles } from '../../src/glossary/load-glossary';
+import type { Entry } from '../../src/glossary/types';
+import { isPossiblyOutdated } from '../../src/ui/Card';
 import { describeInBrowsers, type TestPage } from './helpers';
 import { countHighlights } from './helpers/probes';
 
@@ -140,6 +143,47 @@ describeInBrowsers('glossary page', (h) => {
     );
     expect(href).toBe('#/entry/cuda');
     await h.screenshot(page, 'glossary-browse');
+    await page.close();
+  });
+
+  it('marks reported facts and facts that may be out of date, in English and in French', async () => {
+    // Chosen from the data: an entry with a reported fact, and a chip with a fact dated
+    // more than 18 months ago.
+    const entries = readEntryFiles('data/glossary').map((file) => file.data as Entry);
+    const reported = entries.find((e) => e.facts.some((f) => f.confidence === 'reported'))!;
+    const old = entries.find(
+      (e) => e.kind === 'chip' && e.facts.some((f) => isPossiblyOutdated(f.date, new Date())),
+    )!;
+    const page = await openGlossary(h, `#/entry/${reported.id}`);
+    await page.waitFor(
+      (id: string) => document.querySelector(`.sl-card[data-entry="${id}"]`) !== null,
+      reported.id,
+    );
+    const count = (selector: string) =>
+      page.evaluate((s: string) => document.querySelectorAll(s).length, selector);
+    expect(await count('.sl-fact .sl-badge--reported')).toBe(
+      reported.facts.filter((f) => f.confidence === 'reported').length,
+    );
+    expect(
+      await page.evaluate(() => document.querySelector('.sl-badge--reported')?.textContent),
+    ).toBe('reported');
+    await page.evaluate((id: string) => (location.hash = `#/entry/${id}`), old.id);
+    await page.waitFor(
+      (id: string) => document.querySelector(`.sl-card[data-entry="${id}"]`) !== null,
+      old.id,
+    );
+    expect(await count('.sl-fact .sl-badge--outdated')).toBe(
+      old.facts.filter((f) => isPossiblyOutdated(f.date, new Date())).length,
+    );
+    await h.setSettings({ language: 'fr' });
+    await page.evaluate((id: string) => (location.hash = `#/entry/${id}`), reported.id);
+    await page.waitFor(
+      () => document.querySelector('.sl-badge--reported')?.textContent === 'selon la presse',
+    );
+    expect(
+      await page.evaluate(() => document.querySelector('.sl-card__as-of')?.textContent),
+    ).toMatch(/^À jour au /);
+    await h.setSettings({ language: 'auto' });
     await page.close();
   });
 

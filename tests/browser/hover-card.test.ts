@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowsers, type TestPage } from './helpers';
+import { sourceName } from '../../src/ui/source-names';
 import { clickCardLink, countHighlights, mentionPoint, readCard } from './helpers/probes';
 
 const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -103,6 +104,21 @@ describeInBrowsers('hover card', (h) => {
     expect(card.text).toContain('Sovereignty'.toUpperCase());
     expect(card.text).toMatch(/Dependency chain/i);
     expect(card.text).toMatch(/TSMC/);
+    // The evidence: every fact dated and sourced by name, the card "as of" its review.
+    const evidence = await page.inUi((root) => ({
+      facts: Array.from(root!.querySelectorAll('.sl-fact')).map((li) => ({
+        date: li.querySelector('time')?.getAttribute('datetime') ?? null,
+        source: li.querySelector('a.sl-source')?.textContent ?? null,
+        href: li.querySelector('a.sl-source')?.getAttribute('href') ?? null,
+      })),
+      asOf: root!.querySelector('.sl-card__as-of')?.textContent ?? '',
+    }));
+    expect(evidence.facts.length).toBeGreaterThan(0);
+    for (const fact of evidence.facts) {
+      expect(fact.date).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      expect(fact.source).toBe(sourceName(fact.href!));
+    }
+    expect(evidence.asOf).toMatch(/^As of \d{1,2} [A-Z][a-z]{2} \d{4}$/);
     await h.screenshot(page, 'card-light');
     await page.mouseMove(5, 5);
     await waitForNoCard(page);
