@@ -35,6 +35,8 @@ describeInBrowsers('page annotation', (h) => {
   it('marks only the article by default, not the site header, navigation or footer', async () => {
     const page = await h.openFixture('articles/demo-en.html');
     await waitForMarks(page, 50);
+    // Every batch registered (the scan registers them a frame at a time).
+    await settledMarkCount(page);
     const outside = await page.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
         .highlights;

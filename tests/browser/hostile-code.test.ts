@@ -100,7 +100,10 @@ describeInBrowsers('hostile pages: page code and CSS', (h) => {
     const before = await readSettingsFromExtension(h);
     const page = await h.openFixture(`hostile/${fixture}`);
     await page.waitFor(countHighlights);
-    await page.waitFor(() => (window as unknown as { __forged: string[] }).__forged.length > 0);
+    await page.evaluate(
+      (name: string) => (window as unknown as { __forgeStart(n: string): void }).__forgeStart(name),
+      await h.startEventName(),
+    );
     await page.evaluate(() =>
       (window as unknown as { __sendForgeries: () => void }).__sendForgeries(),
     );

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowsers, type ExtensionHarness, type TestPage } from './helpers';
+import { describeInBrowsers, type TestPage } from './helpers';
 import { countHighlights, mentionPoint, readHighlights } from './helpers/probes';
 
 const FIXTURE = 'hostile/privacy-probe.html';
@@ -37,18 +37,6 @@ async function hoverText(page: TestPage, text: string): Promise<void> {
 /** The texts of every mark in the page. */
 async function markedTexts(page: TestPage): Promise<string[]> {
   return (await page.evaluate(readHighlights)).map((r) => r.text);
-}
-
-/** The name under which WXT's content script context listens for "a newer script started". */
-async function startEventName(h: ExtensionHarness): Promise<string> {
-  const page = await h.openExtensionPage('popup.html');
-  const id = await page.evaluate(() => {
-    const g = globalThis as unknown as { browser?: { runtime: { id: string } } };
-    return (g.browser ?? (globalThis as unknown as { chrome: typeof g.browser }).chrome)!.runtime
-      .id;
-  });
-  await page.close();
-  return `${id}:content:wxt:content-script-started`;
 }
 
 describeInBrowsers('hostile pages: privacy', (h) => {
@@ -121,7 +109,7 @@ describeInBrowsers('hostile pages: privacy', (h) => {
   });
 
   it('keeps marking after the page replays the start event late (1.5 s after load)', async () => {
-    const name = await startEventName(h);
+    const name = await h.startEventName();
     const page = await h.openFixture(FIXTURE);
     await page.waitFor(countHighlights);
     await settle(1_500);

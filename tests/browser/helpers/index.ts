@@ -38,6 +38,11 @@ export interface ExtensionHarness {
   /** Stores the reader's data as the glossary page does (null removes it). */
   setUserData(value: object | null): Promise<void>;
   /**
+   * The event name WXT's content script context listens to for "a newer copy started"
+   * (`<runtime id>:content:wxt:content-script-started`), which a hostile page may replay.
+   */
+  startEventName(): Promise<string>;
+  /**
    * Starts recording every request of the browser's pages, frames, workers and the
    * extension's background (see `TestBrowser.recordRequests`); `stop()` returns them.
    */
@@ -100,6 +105,16 @@ export function describeInBrowsers(title: string, body: (h: ExtensionHarness) =>
         const page = await harness.openExtensionPage('popup.html');
         await page.evaluate(writeSettingsInExtensionPage, change);
         await page.close();
+      },
+      async startEventName() {
+        const page = await harness.openExtensionPage('popup.html');
+        const id = await page.evaluate(() => {
+          type Api = { runtime: { id: string } };
+          const g = globalThis as unknown as { browser?: Api; chrome: Api };
+          return (g.browser ?? g.chrome).runtime.id;
+        });
+        await page.close();
+        return `${id}:content:wxt:content-script-started`;
       },
       async setUserData(value) {
         const page = await harness.openExtensionPage('popup.html');
