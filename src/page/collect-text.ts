@@ -3,9 +3,9 @@
  * offsets back to DOM Text nodes. Works with the browser DOM, happy-dom and linkedom:
  * it only uses firstChild/nextSibling/parentNode, nodeType, localName and attributes.
  *
- * A manual walk, not a TreeWalker with an acceptNode callback: DESIGN.md measured
- * 31 ms/MB with the callback against 3.4 ms/MB walking by hand and skipping excluded
- * subtrees.
+ * A manual walk, not a TreeWalker with an acceptNode callback: the callback alone made
+ * the walk about ten times slower in Chromium when it was measured (docs/ARCHITECTURE.md,
+ * "From page text to marks").
  */
 
 /** A run of a block's text that comes from one Text node. */
