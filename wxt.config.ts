@@ -2,10 +2,18 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compiledGlossaryPlugin } from './scripts/vite-compiled-glossary';
 import { loadGlossary } from './src/glossary/load-glossary';
+import { checkTruth, resolveToday } from './src/glossary/truth-rules';
+import { formatProblems } from './src/glossary/validate';
 import { highlightStylesheet } from './src/page/highlights';
 
 /** The static `::highlight()` rules, injected by the manifest with the content script. */
 const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
+/**
+ * Whether a break of the glossary's truth rules (npm run glossary:check) fails the build.
+ * Opt-in with SL_GLOSSARY_TRUTH=strict while data/glossary is being cleaned up; flip to
+ * `!== 'warn'` once glossary:check passes.
+ */
+const TRUTH_FAILS_BUILD = process.env.SL_GLOSSARY_TRUTH === 'strict';
 
 /** Extension pages and the background: own scripts only, no plugins, no connections. */
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'; connect-src 'none'";
@@ -74,7 +82,13 @@ export default defineConfig({
   hooks: {
     // An invalid glossary fails the build, naming every entry and field at fault.
     'build:before': () => {
-      loadGlossary();
+      const glossary = loadGlossary();
+      const { errors } = checkTruth(glossary, { today: resolveToday(process.env.SL_TODAY) });
+      if (errors.length > 0) {
+        const message = `glossary: ${errors.length} truth rule error(s)\n${formatProblems(errors)}`;
+        if (TRUTH_FAILS_BUILD) throw new Error(message);
+        console.warn(message);
+      }
     },
     // The marks' stylesheet is injected by the browser before the page's first style
     // computation; adopting one at run time restyles the whole document (src/page/highlights.ts).

@@ -1,15 +1,20 @@
 /**
- * Validates the glossary and prints a report on its contents.
+ * Validates the glossary, checks its truth rules (src/glossary/truth-rules.ts) and prints a
+ * report on its contents.
  *
  *   npm run glossary:check [-- path]      (default data/glossary/, one file per entry)
  *
- * Exit code 1, with one line per problem, when the glossary is invalid.
+ * Exit code 1, with one line per problem, when the glossary is invalid or breaks a truth
+ * rule; warnings are printed but do not fail. Today is the current date, or SL_TODAY
+ * (YYYY-MM-DD) when set.
  */
 import { dependencyChain, type DependencyChain } from '../src/glossary/chain';
 import { indexGlossary } from '../src/glossary/glossary-index';
 import { GLOSSARY_DIR, loadGlossary } from '../src/glossary/load-glossary';
 import type { Glossary } from '../src/glossary/types';
-import { MIN_FACTS } from '../src/glossary/validate';
+import { HOST_CATEGORIES, hostCategory } from '../src/glossary/source-hosts';
+import { checkTruth, resolveToday } from '../src/glossary/truth-rules';
+import { formatProblems, MIN_FACTS, type Problem } from '../src/glossary/validate';
 
 /** Entries that are foundries: a chain reaching one of them reaches silicon. */
 const FOUNDRY_IDS = new Set(['tsmc', 'samsung', 'intel']);
@@ -98,9 +103,37 @@ function report(glossary: Glossary, path: string): void {
   console.log(`chips whose chain reaches no foundry: ${noFoundry.join(' ') || '(none)'}`);
 }
 
+/** What a warning is about, for the counts. */
+function warningKind(problem: Problem): string {
+  if (problem.path === 'reviewed') return 'reviewed over 6 months ago';
+  if (problem.path.endsWith('.source')) return 'reported fact citing a denied host';
+  return 'undated future in an old fact';
+}
+
+/** Prints the truth rules' errors and warnings; returns the number of errors. */
+function truthReport(glossary: Glossary): number {
+  const today = resolveToday(process.env.SL_TODAY);
+  const { errors, warnings } = checkTruth(glossary, { today });
+  const facts = glossary.entries.flatMap((e) => e.facts);
+  const hosts = count(facts.map((f) => hostCategory(f.source) ?? 'other'));
+  const order = [...HOST_CATEGORIES, 'other'];
+  hosts.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+  console.log(`\ntruth rules, today ${today}:`);
+  console.log(line('facts per source host category', hosts));
+  console.log(line('warnings', count(warnings.map(warningKind))));
+  if (warnings.length > 0) {
+    console.log(formatProblems(warnings).replace(/^glossary:/gm, 'glossary warning:'));
+  }
+  console.log(`truth rules: ${errors.length} error(s), ${warnings.length} warning(s)`);
+  if (errors.length > 0) console.error(formatProblems(errors));
+  return errors.length;
+}
+
 const path = process.argv[2] ?? GLOSSARY_DIR;
 try {
-  report(loadGlossary(path), path);
+  const glossary = loadGlossary(path);
+  report(glossary, path);
+  if (truthReport(glossary) > 0) process.exitCode = 1;
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

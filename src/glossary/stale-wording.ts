@@ -182,10 +182,21 @@ export function namedPeriods(text: string): Period[] {
 }
 
 const INFINITIVE = `(?!(?:entre|contre|notre|votre|autre|outre)${E})\\p{L}+(?:er|ir|re|oir)${E}`;
-/** What may follow "planned", "expected", « prévu », « attendu » when they announce a date. */
+/**
+ * What follows "planned", "expected", « prévu », « attendu » when they announce a date: a
+ * preposition ("planned for", « attendus au »), not an object ("then planned first samples").
+ */
 const EN_AFTER =
-  '(?=\\s+(?:for|in|by|to|from|at|around|on|within|before|after|during|until|early|late|mid|this|next|\\d))';
-const FR_AFTER = `(?=\\s+(?:pour|en|au|aux|à|dès|début|fin|mi-|d${APOS}ici|dans|courant|avant|vers|sur|le|la|les|l${APOS}|\\d|${MONTH_NAMES}|printemps|été|automne|hiver|premier|second|deuxième|troisième|quatrième|[TS][1-4]))`;
+  '(?=\\s+(?:for|in|by|to|from|between|at|around|on|within|before|after|during|until|early|late|mid|this|next|\\d))';
+const FR_AFTER = `(?=\\s+(?:pour|en|au|aux|à|entre|dès|début|fin|mi-|d${APOS}ici|dans|courant|avant|vers|le|la|les|l${APOS}|\\d|${MONTH_NAMES}|printemps|été|automne|hiver|premier|second|deuxième|troisième|quatrième|[TS][1-4]))`;
+/** Such a participle is an attribute after a determiner: "the planned Magdeburg fab". */
+const DETERMINER_BEFORE =
+  /(?:^|[^\p{L}])(?:the|a|an|its|their|his|her|our|this|that|these|those|whose)\s+$/iu;
+const PARTICIPLE = /^(?:planned|expected|scheduled|slated|prévu|attendu)/iu;
+/** A participle counts only with a period this close after it (or "expected to ..."). */
+const PARTICIPLE_REACH = 25;
+/** A period named before the marker counts only as a target: "by 2025", « d’ici 2025 ». */
+const TARGET_BEFORE = new RegExp(`(?:by|until|d${APOS}ici|jusqu${APOS}en)\\s+(?:the\\s+)?$`, 'iu');
 
 const FUTURE: Record<Lang, RegExp> = {
   en: new RegExp(
@@ -197,7 +208,7 @@ const FUTURE: Record<Lang, RegExp> = {
       'expects?\\s+to',
       'due\\s+(?:in|to\\s+(?:be|start|begin|launch|ship|open|arrive|enter|come|go|deliver|complete|reach|take|debut|close|finish|expire|end|become|run|apply))',
       'set\\s+to\\s+(?:be|\\p{L}+)',
-      'aim(?:s|ing)?\\s+to',
+      'aims?\\s+to',
       'intends?\\s+to',
       'upcoming',
     ]
@@ -212,7 +223,7 @@ const FUTURE: Record<Lang, RegExp> = {
       `(?:prévu|attendu)e?s?${FR_AFTER}`,
       'seront|sera',
       `(?:va|vont|compte|comptent)\\s+${INFINITIVE}`,
-      'prévoi(?:t|ent)',
+      `prévoi(?:t|ent)\\s+(?:de\\s+|d${APOS})${INFINITIVE}`,
     ]
       .map((marker) => `${B}(?:${marker})${E}`)
       .join('|'),
@@ -222,7 +233,7 @@ const FUTURE: Record<Lang, RegExp> = {
 
 /** A marker that is itself in the past: "was expected", « initialement prévue ». */
 const PAST_BEFORE: Record<Lang, RegExp> = {
-  en: /(?:^|[^\p{L}])(?:was|were|had|been|originally|initially|first|once|previously|earlier)\s+(?:\p{L}+\s+)?$/iu,
+  en: /(?:^|[^\p{L}])(?:was|were|had|been|originally|initially|first|once|previously|earlier|then)\s+(?:\p{L}+\s+)?$/iu,
   fr: new RegExp(
     `(?:^|[^\\p{L}])(?:était|étaient|avait|avaient|été|initialement|d${APOS}abord|alors|à\\s+l${APOS}origine)\\s+(?:\\p{L}+\\s+)?$`,
     'iu',
@@ -232,11 +243,11 @@ const PAST_BEFORE: Record<Lang, RegExp> = {
 /** A past-tense reporting verb anywhere in the sentence makes it a quoted past intention. */
 const PAST_REPORT: Record<Lang, RegExp> = {
   en: new RegExp(
-    `${B}(?:said|announced|unveiled|presented|stated|told|wrote|reported|indicated|confirmed|disclosed|promised|pledged|claimed|had|(?<!(?:is|are|be|being)\\s+)planned\\s+to)${E}`,
+    `${B}(?:said|announced|unveiled|presented|stated|told|wrote|reported|indicated|confirmed|disclosed|promised|pledged|claimed|had|aimed|intended|hoped|targeted|(?<!(?:is|are|be|being)\\s+)planned\\s+to)${E}`,
     'iu',
   ),
   fr: new RegExp(
-    `${B}(?:(?:a|ont|avait|avaient)\\s+(?:\\p{L}+\\s+)?(?:indiqué|annoncé|dévoilé|présenté|déclaré|affirmé|précisé|confirmé|expliqué|estimé|assuré|dit|écrit|rapporté|fait\\s+savoir|promis|communiqué|prévu|révélé|publié)|avai(?:t|ent)|étai(?:t|ent))${E}`,
+    `${B}(?:(?:a|ont|avait|avaient)\\s+(?:\\p{L}+\\s+)?(?:précisé|expliqué|estimé|assuré|dit|écrit|rapporté|fait\\s+savoir|promis|communiqué|prévu|publié)|(?:annoncé|dévoilé|présenté|déclaré|affirmé|confirmé|indiqué|révélé)e?s?|(?:ét|av|dev|vis|prévoy|compt|tabl|annonç|présent|estim|indiqu|affirm|déclar|promett|espér|voul|entend|envisage|attend|cibl|pens|assur|précis)(?:ait|aient))${E}`,
     'iu',
   ),
 };
@@ -254,14 +265,20 @@ export function futureStatements(text: string, lang: Lang): FutureStatement[] {
   const found: FutureStatement[] = [];
   for (const sentence of sentences(text)) {
     if (PAST_REPORT[lang].test(sentence)) continue;
-    const markers = [...sentence.matchAll(FUTURE[lang])].filter(
-      (m) => !PAST_BEFORE[lang].test(sentence.slice(0, m.index)),
-    );
-    const first = markers[0];
-    if (!first) continue;
     const periods = namedPeriods(sentence);
-    const after = periods.filter((p) => p.index > first.index);
-    const candidates = after.length > 0 ? after : periods;
+    const first = [...sentence.matchAll(FUTURE[lang])].find((m) => {
+      const before = sentence.slice(0, m.index);
+      if (PAST_BEFORE[lang].test(before)) return false;
+      if (!PARTICIPLE.test(m[0])) return true;
+      if (DETERMINER_BEFORE.test(before)) return false;
+      const end = m.index + m[0].length;
+      if (/^\s+to\s/u.test(sentence.slice(end))) return true;
+      return periods.some((p) => p.index >= end && p.index - end <= PARTICIPLE_REACH);
+    });
+    if (!first) continue;
+    const candidates = periods.filter(
+      (p) => p.index > first.index || TARGET_BEFORE.test(sentence.slice(0, p.index)),
+    );
     const period = candidates.reduce<Period | undefined>(
       (latest, p) => (latest === undefined || p.end > latest.end ? p : latest),
       undefined,

@@ -33,13 +33,19 @@ export const REVIEW_MONTHS = 6;
 const ATTRIBUTION = /\b(?:according to|reported(?:ly)?|reports?|said|says|told|citing|cited)\b/i;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether a string is a real calendar day YYYY-MM-DD. */
+function isDay(text: string): boolean {
+  const day = DAY_PATTERN.test(text) ? lastDayOf(text) : undefined;
+  return day !== undefined && isoDay(day) === text;
+}
+
 /**
  * Today as YYYY-MM-DD: `override` (the SL_TODAY environment variable, for tests) when it is
  * an ISO day, otherwise the local date of `now`.
  */
 export function resolveToday(override?: string, now: Date = new Date()): string {
   if (override !== undefined && override !== '') {
-    if (!DAY_PATTERN.test(override) || lastDayOf(override) === undefined) {
+    if (!isDay(override)) {
       throw new Error(`SL_TODAY must be an ISO day YYYY-MM-DD (got ${JSON.stringify(override)})`);
     }
     return override;
@@ -51,7 +57,7 @@ export function resolveToday(override?: string, now: Date = new Date()): string 
 /** Checks the truth rules on a glossary that passed validateGlossary(). */
 export function checkTruth(glossary: Glossary, { today }: TruthOptions): TruthResult {
   const day = lastDayOf(today);
-  if (day === undefined || !DAY_PATTERN.test(today)) {
+  if (day === undefined || !isDay(today)) {
     throw new Error(`today must be an ISO day YYYY-MM-DD (got ${JSON.stringify(today)})`);
   }
   const errors: Problem[] = [];
@@ -194,10 +200,13 @@ function checkStaleness(entry: Entry, { day, today, error, warn }: Context): voi
 
 /** "Superchips" and "superchip", "GPUs" and "gpu", "Processes" and "process" are one unit. */
 export function unitKey(unit: string): string {
-  const folded = unit.trim().toLowerCase().replace(/\s+/g, ' ');
-  return folded
-    .split(' ')
-    .map((word) => {
+  return unit
+    .trim()
+    .split(/\s+/)
+    .map((original) => {
+      // An acronym's plural: "GPUs", "TPUs".
+      if (/^[A-Z0-9]{2,}s$/.test(original)) return original.slice(0, -1).toLowerCase();
+      const word = original.toLowerCase();
       if (/(?:ss|us|is)$/.test(word) || word.length <= 3) return word;
       if (/(?:sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
       return word.endsWith('s') ? word.slice(0, -1) : word;
