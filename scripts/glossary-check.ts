@@ -115,9 +115,10 @@ function truthReport(glossary: Glossary): number {
   const today = resolveToday(process.env.SL_TODAY);
   const { errors, warnings } = checkTruth(glossary, { today });
   const facts = glossary.entries.flatMap((e) => e.facts);
-  const hosts = count(facts.map((f) => hostCategory(f.source) ?? 'other'));
-  const order = [...HOST_CATEGORIES, 'other'];
-  hosts.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+  const hosts = [...HOST_CATEGORIES, 'other'].map((category): [string, number] => [
+    category,
+    facts.filter((f) => (hostCategory(f.source) ?? 'other') === category).length,
+  ]);
   console.log(`\ntruth rules, today ${today}:`);
   console.log(line('facts per source host category', hosts));
   console.log(line('warnings', count(warnings.map(warningKind))));
