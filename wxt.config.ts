@@ -40,9 +40,7 @@ export default defineConfig({
     ...(command === 'build'
       ? {
           content_security_policy:
-            browser === 'firefox'
-              ? EXTENSION_PAGES_CSP
-              : { extension_pages: EXTENSION_PAGES_CSP },
+            browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
         }
       : {}),
     action: { default_title: 'Sovereignty Lens' },
