@@ -29,7 +29,7 @@ import {
   type Matcher,
 } from './matcher';
 import { foldCue, foldedWords } from './normalise';
-import { firstUnitOf } from './alias-index';
+import { firstUnitOf } from './text-units';
 import { stripAccents } from './case-rule';
 import { KINDS, type CaseRule, type Entry, type Lang } from './types';
 
