@@ -51,7 +51,9 @@ describe('ReaderGlossary', () => {
     const matcher = matcherFromCompiled(await reader.compiled());
     const ids = matcher.findMentions('Rivage Semiconducteurs ships; CUDA does not count.');
     expect(ids.map((m) => m.id)).toEqual(['rivage-semiconducteurs']);
-    expect(compiledKinds(await reader.compiled())['rivage-semiconducteurs']).toBe(valid.entries[0]!.kind);
+    expect(compiledKinds(await reader.compiled())['rivage-semiconducteurs']).toBe(
+      valid.entries[0]!.kind,
+    );
   });
 
   it('resolves a selected text by a mention first, else by search', async () => {
