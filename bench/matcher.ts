@@ -1,19 +1,14 @@
 /**
  * Matcher benchmark, independent of Node: the caller gives the glossary entries, the
- * article paragraphs and a clock, so the same code can run in a real browser page.
- * bench/node-matcher.ts runs it in Node.
+ * article paragraphs and a clock. bench/node-matcher.ts runs it in Node and prints the
+ * budgets of issue 14; "before" rows run the RegExp matcher the project shipped before
+ * (bench/legacy-matcher.ts) on the same texts.
  */
-import {
-  aliasTokens,
-  compileMatcher,
-  compilePattern,
-  matcherFromCompiled,
-  type CompiledGlossary,
-  type Matcher,
-} from '../src/glossary/matcher';
-import { aliasKey, stripSeparators } from '../src/glossary/normalise';
+import { aliasRules, compilePattern, type CompileOptions } from '../src/glossary/compile';
+import { matcherFromCompiled, type CompiledGlossary, type Matcher } from '../src/glossary/matcher';
 import { scanBlocks } from '../src/page/scan-blocks';
-import type { Entry } from '../src/glossary/types';
+import type { Alias, Entry, Kind } from '../src/glossary/types';
+import * as legacy from './legacy-matcher';
 
 export interface MatcherBenchOptions {
   entries: Entry[];
@@ -25,10 +20,13 @@ export interface MatcherBenchOptions {
   runs?: number;
   /** Milliseconds clock; default performance.now. */
   now?: () => number;
+  /** The word-list test of the build (scripts/word-lists.ts). */
+  isCommonWord?: CompileOptions['isCommonWord'];
+  /** Names (aliases) of the synthetic glossary. Default 2,000. */
+  syntheticNames?: number;
 }
 
 export interface MatcherBenchRow {
-  /** What was measured: "compile" or a matcher variant. */
   case: string;
   sizeMb: number;
   /** Median wall time of one run in ms. */
@@ -76,183 +74,198 @@ export function generateArticle(paragraphs: string[], sizeMb: number, seed = 1):
   return blocks;
 }
 
+const SYLLABLES =
+  'ka ve tor lin mar qua zen dri pho lux sel tra vex nor bal cor fin gal hex ion'.split(' ');
+const SUFFIXES = ['Systems', 'Labs', 'Cloud', 'Compute', 'Semiconductor', 'Technologies', 'AI'];
+const COMMON =
+  'Harbor Falcon Summit Beacon Anchor Meridian Atlas Nova Orbit Pilot Vector Zenith'.split(' ');
+const KIND_LIST: Kind[] = ['chip', 'company', 'cloud', 'software', 'project', 'technology'];
+
+/**
+ * The real glossary plus synthetic entries until it holds `names` aliases, shaped like the
+ * real ones: distinctive names, names with a suffix, acronyms, model numbers with
+ * digits, French phrases, and about one ambiguous name in six (a dictionary word with
+ * 8-14 context cues drawn from the real cue vocabulary), each entry related to others.
+ */
+export function syntheticGlossary(entries: Entry[], names = 2000, seed = 7): Entry[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const cueVocabulary = [
+    ...new Set(entries.flatMap((e) => e.aliases.flatMap((a) => a.context ?? []))),
+  ];
+  const out = entries.slice();
+  let count = entries.reduce((n, e) => n + e.aliases.length, 0);
+  const used = new Set<string>();
+  for (let n = 0; count < names; n++) {
+    let stem = '';
+    do {
+      stem = '';
+      for (let s = 2 + Math.floor(random() * 2); s > 0; s--) stem += pick(SYLLABLES);
+    } while (used.has(stem));
+    used.add(stem);
+    const name = stem.charAt(0).toUpperCase() + stem.slice(1);
+    const acronym = stem
+      .replace(/[aeiou]/g, '')
+      .slice(0, 3 + Math.floor(random() * 2))
+      .toUpperCase();
+    const aliases: Alias[] = [{ text: name }, { text: `${name} ${pick(SUFFIXES)}` }];
+    if (random() < 0.6) aliases.push({ text: acronym });
+    if (random() < 0.5)
+      aliases.push({
+        text: `${acronym.slice(0, 2)}${100 + Math.floor(random() * 900)}`,
+        plural: true,
+      });
+    if (random() < 0.3) aliases.push({ text: `${name} ${1 + Math.floor(random() * 5)}` });
+    if (random() < 0.25) aliases.push({ text: `plateforme ${name}`, lang: 'fr' });
+    if (random() < 0.35) {
+      const cues = new Set<string>();
+      for (let k = 8 + Math.floor(random() * 7); k > 0; k--) cues.add(pick(cueVocabulary));
+      aliases.push({ text: `${pick(COMMON)} ${name.slice(0, 3)}`, context: [...cues] });
+    }
+    const l = { en: name, fr: name };
+    out.push({
+      id: `synthetic-${n}`,
+      kind: pick(KIND_LIST),
+      name: l,
+      summary: l,
+      dependency: l,
+      sovereignty: l,
+      jurisdiction: ['INT'],
+      aliases,
+      facts: [],
+      relations: [1, 2].map(() => ({ type: 'competesWith' as const, target: pick(out).id })),
+      reviewed: '2026-12-04',
+    });
+    count += aliases.length;
+  }
+  return out;
+}
+
+/**
+ * Surface forms as the benchmark counted them before issue 14 (the forms the RegExp
+ * spelled out): three casings of a `name` alias, one of the others, twice with a plural.
+ */
+export function surfaceForms(entries: Entry[], options: CompileOptions = {}): number {
+  return aliasRules(entries, options).reduce(
+    (n, rule) => n + (rule.case === 'name' ? 3 : 1) * (rule.plural ? 2 : 1),
+    0,
+  );
+}
+
+/** The shipped size of a compiled table: its JSON, and the string literal the build emits. */
+export function dataSize(compiled: unknown): { json: number; literal: number } {
+  const json = JSON.stringify(compiled);
+  return { json: Buffer.byteLength(json), literal: Buffer.byteLength(JSON.stringify(json)) };
+}
+
 function median(values: number[]): number {
   const sorted = values.slice().sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Runs every block of an article through a matcher; returns the mention count. */
-function scanAll(matcher: Pick<Matcher, 'findMentions'>, blocks: string[]): number {
-  const whole = (matcher as { scanAll?: (blocks: string[]) => number }).scanAll;
-  if (whole) return whole(blocks);
+type Finder = Pick<Matcher, 'findMentions'> & { scanAll?: (blocks: string[]) => number };
+
+function scanAll(matcher: Finder, blocks: string[]): number {
+  if (matcher.scanAll) return matcher.scanAll(blocks);
   let count = 0;
   for (const block of blocks) count += matcher.findMentions(block).length;
   return count;
 }
 
-interface AutomatonNode {
-  next: Map<string, AutomatonNode>;
-  terminal: boolean;
-}
-
-/**
- * The alternative the matcher was measured against: a trie automaton walked in
- * JavaScript from every word start (same tokens as the pattern: optional separators
- * between letters and digits, separator runs between words, apostrophe variants), with
- * the same key lookup on each candidate. Case, language and context rules are left out,
- * which only flatters it.
- */
-export function compileAutomaton(entries: Entry[]): Pick<Matcher, 'findMentions'> {
-  const root: AutomatonNode = { next: new Map(), terminal: false };
-  const keys = new Map<string, string>();
-  for (const entry of entries) {
-    for (const alias of entry.aliases) {
-      const variants = alias.plural
-        ? [aliasTokens(alias.text), [...aliasTokens(alias.text), 's']]
-        : [aliasTokens(alias.text)];
-      for (const tokens of variants) {
-        let node = root;
-        for (const raw of tokens) {
-          const token = raw.startsWith('\u0004') ? raw.slice(1).toLowerCase() : raw.toLowerCase();
-          let child = node.next.get(token);
-          if (!child) node.next.set(token, (child = { next: new Map(), terminal: false }));
-          node = child;
-        }
-        node.terminal = true;
-      }
-      keys.set(aliasKey(alias.text), entry.id);
-      if (alias.plural) keys.set(`${aliasKey(alias.text)}s`, entry.id);
-    }
-  }
-  const isWord = (c: string | undefined): boolean =>
-    c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
-  const isSep = (c: string | undefined): boolean =>
-    c !== undefined && /[\s\-\u2010\u2011]/u.test(c);
-  const isApos = (c: string | undefined): boolean =>
-    c !== undefined && /['\u2019\u2018\u02BC]/.test(c);
-  // Longest end reachable from `node` at `i`, or -1.
-  const walk = (lower: string, text: string, node: AutomatonNode, i: number): number => {
-    let best = node.terminal && !isWord(text[i]) ? i : -1;
-    const c = lower[i];
-    if (c === undefined) return best;
-    const literal = node.next.get(c);
-    if (literal) best = Math.max(best, walk(lower, text, literal, i + 1));
-    const apos = node.next.get('\u0003');
-    if (apos && isApos(c)) best = Math.max(best, walk(lower, text, apos, i + 1));
-    const wordSep = node.next.get('\u0001');
-    if (wordSep && isSep(c)) {
-      let j = i;
-      while (isSep(text[j])) j++;
-      best = Math.max(best, walk(lower, text, wordSep, j));
-    }
-    const optSep = node.next.get('\u0002');
-    if (optSep) {
-      best = Math.max(best, walk(lower, text, optSep, i));
-      if (isSep(c)) best = Math.max(best, walk(lower, text, optSep, i + 1));
-    }
-    return best;
-  };
+function pageWay(matcher: Matcher): Finder {
   return {
-    findMentions(text: string) {
-      const lower = text.toLowerCase();
-      const mentions = [];
-      let i = 0;
-      while (i < text.length) {
-        if (isWord(text[i - 1]) || !root.next.has(lower[i]!)) {
-          i++;
-          continue;
-        }
-        const end = walk(lower, text, root, i);
-        const id = end > i ? keys.get(stripSeparators(lower.slice(i, end))) : undefined;
-        if (id) {
-          mentions.push({ id, start: i, end, text: text.slice(i, end) });
-          i = end;
-        } else i++;
-      }
-      return mentions;
-    },
+    findMentions: () => [],
+    scanAll: (blocks) =>
+      scanBlocks(
+        matcher,
+        blocks.map((text) => ({ text, lang: null })),
+      ).reduce((n, mentions) => n + mentions.length, 0),
   };
 }
 
-/** Measures glossary compile time and matcher throughput; returns one row per case. */
-export function benchMatcher(options: MatcherBenchOptions): MatcherBenchRow[] {
+/** Start-up from the shipped JSON string to a first findMentions: [first, median]. */
+export function startup(
+  json: string,
+  legacyTable: boolean,
+  runs: number,
+  now: () => number,
+): [number, number] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    const m = legacyTable
+      ? legacy.matcherFromCompiled(JSON.parse(json) as legacy.CompiledGlossary)
+      : matcherFromCompiled(JSON.parse(json) as CompiledGlossary);
+    m.findMentions('Nvidia warms the matcher up.');
+    times.push(now() - t0);
+  }
+  return [times[0]!, median(times)];
+}
+
+export interface MatcherBench {
+  rows: MatcherBenchRow[];
+  /** Glossaries measured: today's and the synthetic one. */
+  glossaries: {
+    name: string;
+    entries: number;
+    aliases: number;
+    surfaceForms: number;
+    data: { json: number; literal: number };
+    legacyData: { json: number; literal: number };
+    startupMs: [number, number];
+    legacyStartupMs: [number, number];
+  }[];
+}
+
+/** Measures data size, start-up and throughput for today's glossary and a synthetic one. */
+export function benchMatcher(options: MatcherBenchOptions): MatcherBench {
   const now = options.now ?? (() => performance.now());
   const runs = options.runs ?? 5;
-  const rows: MatcherBenchRow[] = [];
-
-  // Cold start as in a content script: a pre-built pattern (JSON) to a working matcher.
-  const compiled = JSON.parse(JSON.stringify(compilePattern(options.entries))) as CompiledGlossary;
-  const t0 = now();
-  matcherFromCompiled(compiled).findMentions('Nvidia warms the pattern up.');
-  const coldStart = now() - t0;
-  rows.push({
-    case: 'pre-built pattern -> first findMentions, cold',
-    sizeMb: 0,
-    ms: coldStart,
-    mbPerSecond: 0,
-    mentionsPerSecond: 0,
-    mentions: 0,
-  });
-
-  const compileTimes: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    compileMatcher(options.entries).findMentions('warm');
-    compileTimes.push(now() - t0);
-  }
-  rows.push({
-    case: 'compileMatcher (entries -> matcher), first',
-    sizeMb: 0,
-    ms: compileTimes[0]!,
-    mbPerSecond: 0,
-    mentionsPerSecond: 0,
-    mentions: 0,
-  });
-  rows.push({
-    case: 'compile, warm median',
-    sizeMb: 0,
-    ms: median(compileTimes),
-    mbPerSecond: 0,
-    mentionsPerSecond: 0,
-    mentions: 0,
-  });
-  const patternTimes: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    compilePattern(options.entries);
-    patternTimes.push(now() - t0);
-  }
-  rows.push({
-    case: 'compilePattern only, median',
-    sizeMb: 0,
-    ms: median(patternTimes),
-    mbPerSecond: 0,
-    mentionsPerSecond: 0,
-    mentions: 0,
-  });
-
-  const variants: [string, Pick<Matcher, 'findMentions'>][] = [
-    ['pattern, JS left boundary (default)', compileMatcher(options.entries)],
-    ['pattern, lookbehind', compileMatcher(options.entries, { leftBoundary: 'lookbehind' })],
-    ['JS trie automaton', compileAutomaton(options.entries)],
-  ];
-  // The page's way: every block with its neighbours as context (scanBlocks).
-  const shipped = variants[0]![1] as Matcher;
-  variants.push([
-    'scanBlocks (default, with context windows)',
+  const compileOptions = { isCommonWord: options.isCommonWord };
+  const glossaries = [
     {
-      findMentions: () => [],
-      scanAll: (blocks: string[]) =>
-        scanBlocks(
-          shipped,
-          blocks.map((text) => ({ text, lang: null })),
-        ).reduce((n, mentions) => n + mentions.length, 0),
-    } as Pick<Matcher, 'findMentions'>,
-  ]);
-  for (const sizeMb of options.sizesMb ?? [1, 5]) {
+      name: `${options.syntheticNames ?? 2000} names (synthetic)`,
+      entries: syntheticGlossary(options.entries, options.syntheticNames),
+    },
+    { name: 'today', entries: options.entries },
+  ];
+  const rows: MatcherBenchRow[] = [];
+  const measured: MatcherBench['glossaries'] = [];
+  // The token matcher's rows first, the RegExp matcher's after: both share scanBlocks,
+  // whose calls would turn polymorphic (and slower) for whichever runs second.
+  const variants: [string, Finder][] = [];
+  const before: [string, Finder][] = [];
+  for (const g of glossaries) {
+    const compiled = compilePattern(g.entries, compileOptions);
+    const old = legacy.compilePattern(g.entries);
+    const json = JSON.stringify(compiled);
+    measured.push({
+      name: g.name,
+      entries: g.entries.length,
+      aliases: g.entries.reduce((n, e) => n + e.aliases.length, 0),
+      surfaceForms: surfaceForms(g.entries, compileOptions),
+      data: dataSize(compiled),
+      legacyData: dataSize(old),
+      startupMs: startup(json, false, runs * 2, now),
+      legacyStartupMs: startup(JSON.stringify(old), true, runs * 2, now),
+    });
+    const matcher = matcherFromCompiled(compiled);
+    const oldMatcher = legacy.matcherFromCompiled(old);
+    variants.push(
+      [`${g.name}: findMentions`, matcher],
+      [`${g.name}: scanBlocks (page)`, pageWay(matcher)],
+    );
+    before.push(
+      [`${g.name}: before, RegExp findMentions`, oldMatcher],
+      [`${g.name}: before, scanBlocks`, pageWay(oldMatcher as unknown as Matcher)],
+    );
+  }
+  const articles = (options.sizesMb ?? [1, 5]).map((sizeMb) => {
     const blocks = generateArticle(options.paragraphs, sizeMb);
-    const chars = blocks.reduce((n, b) => n + b.length, 0);
-    for (const [name, matcher] of variants) {
+    return { sizeMb, blocks, chars: blocks.reduce((n, b) => n + b.length, 0) };
+  });
+  for (const [name, matcher] of [...variants, ...before]) {
+    for (const { sizeMb, blocks, chars } of articles) {
       let mentions = scanAll(matcher, blocks);
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -272,25 +285,21 @@ export function benchMatcher(options: MatcherBenchOptions): MatcherBenchRow[] {
       });
     }
   }
-  return rows;
+  return { rows, glossaries: measured };
 }
 
 /** Formats benchmark rows as a plain-text table. */
 export function formatBenchTable(rows: MatcherBenchRow[]): string {
   const header = ['case', 'size', 'ms', 'ms/MB', 'MB/s', 'mentions/s', 'mentions'];
-  const lines = rows.map((r) =>
-    r.sizeMb === 0
-      ? [r.case, '-', r.ms.toFixed(2), '-', '-', '-', '-']
-      : [
-          r.case,
-          `${r.sizeMb} MB`,
-          r.ms.toFixed(1),
-          (r.ms / r.sizeMb).toFixed(1),
-          r.mbPerSecond.toFixed(1),
-          Math.round(r.mentionsPerSecond).toLocaleString('en'),
-          String(r.mentions),
-        ],
-  );
+  const lines = rows.map((r) => [
+    r.case,
+    `${r.sizeMb} MB`,
+    r.ms.toFixed(1),
+    (r.ms / r.sizeMb).toFixed(1),
+    r.mbPerSecond.toFixed(1),
+    Math.round(r.mentionsPerSecond).toLocaleString('en'),
+    String(r.mentions),
+  ]);
   const all = [header, ...lines];
   const widths = header.map((_, c) => Math.max(...all.map((l) => l[c]!.length)));
   return all

@@ -9,12 +9,14 @@
  * (YYYY-MM-DD) when set.
  */
 import { dependencyChain, type DependencyChain } from '../src/glossary/chain';
+import { aliasRules } from '../src/glossary/compile';
 import { indexGlossary } from '../src/glossary/glossary-index';
 import { GLOSSARY_DIR, loadGlossary } from '../src/glossary/load-glossary';
 import type { Glossary } from '../src/glossary/types';
 import { HOST_CATEGORIES, hostCategory } from '../src/glossary/source-hosts';
 import { checkTruth, resolveToday } from '../src/glossary/truth-rules';
 import { formatProblems, MIN_FACTS, type Problem } from '../src/glossary/validate';
+import { commonWords } from './word-lists';
 
 /** Entries that are foundries: a chain reaching one of them reaches silicon. */
 const FOUNDRY_IDS = new Set(['tsmc', 'samsung', 'intel']);
@@ -89,6 +91,17 @@ function report(glossary: Glossary, path: string): void {
   console.log(
     `chip/software/policy/project with < 2 facts: ${thin.map((e) => e.id).join(' ') || '(none)'}`,
   );
+
+  // The alias rules the build applies (README, "Alias rules").
+  const rules = aliasRules(entries, { isCommonWord: commonWords() });
+  console.log(
+    line(
+      'alias case rules (as the build decides them)',
+      count(rules.map((r) => (r.context && !r.model ? `${r.case}+cues` : r.case))),
+    ),
+  );
+  const models = rules.filter((r) => r.model).map((r) => r.text);
+  console.log(`model numbers (need a cue nearby): ${models.join(' ') || '(none)'}`);
 
   const chips = entries.filter((e) => e.kind === 'chip');
   console.log(`\ndependency chains of ${chips.length} chips:`);

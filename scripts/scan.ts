@@ -12,7 +12,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { assembleEntryFiles, readEntryFiles } from '../src/glossary/load-glossary';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { compileMatcher, type Matcher, type Mention } from '../src/glossary/matcher';
+import { compileMatcher } from '../src/glossary/compile';
+import type { Matcher, Mention } from '../src/glossary/matcher';
+import { commonWords } from './word-lists';
 import type { Entry, Glossary } from '../src/glossary/types';
 import { collectText, documentText } from '../src/page/collect-text';
 import { scanBlocks, scanDocument, type ScannableBlock } from '../src/page/scan-blocks';
@@ -170,7 +172,7 @@ export function main(argv: string[]): number {
     process.stderr.write(`scan: cannot read the glossary ${glossaryPath}: ${message(error)}\n`);
     return 1;
   }
-  const matcher = compileMatcher(entries);
+  const matcher = compileMatcher(entries, { isCommonWord: commonWords() });
   const byId = new Map(entries.map((e) => [e.id, e]));
   let code = 0;
   for (const file of files) {

@@ -7,9 +7,9 @@
  */
 import { bundledGlossary } from '../glossary/bundled';
 import { cardNeighbourhood } from '../glossary/card-neighbourhood';
+import { compileMatcher, compilePattern, type CompiledGlossary } from '../glossary/compile';
 import { indexGlossary, type GlossaryIndex } from '../glossary/glossary-index';
 import { ownValue } from '../glossary/own';
-import { compileMatcher, compilePattern, type CompiledGlossary } from '../glossary/matcher';
 import { createSearchIndex, type SearchIndex } from '../glossary/search';
 import type { Glossary } from '../glossary/types';
 import type { CardData } from '../messaging/protocol';

@@ -2,7 +2,12 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { indexGlossary } from '../glossary/glossary-index';
 import { compiledGlossary } from '../glossary/compiled-glossary';
-import { matcherFromCompiled, type CompiledGlossary, type Matcher } from '../glossary/matcher';
+import {
+  compiledKinds,
+  matcherFromCompiled,
+  type CompiledGlossary,
+  type Matcher,
+} from '../glossary/matcher';
 import type { Kind } from '../glossary/types';
 import { requestFromBackground, sendToBackground } from '../messaging/send';
 import { isOwnSender, parseMessage, type Message, type PageSummary } from '../messaging/protocol';
@@ -116,9 +121,9 @@ class ContentController {
   }
 
   /**
-   * The matcher of this document: the bundled glossary's pattern, compiled at build time;
+   * The matcher of this document: the bundled glossary's table, compiled at build time;
    * with the reader's own or hidden entries, and when the reader lets pages see them
-   * (`markOwnEntries`), the background's pattern of the merged glossary (the bundled one if
+   * (`markOwnEntries`), the background's table of the merged glossary (the bundled one if
    * the background cannot answer).
    */
   async #prepareMatcher(): Promise<void> {
@@ -126,16 +131,16 @@ class ContentController {
     let compiled: CompiledGlossary = compiledGlossary();
     if (this.#personal && this.#settings?.markOwnEntries !== false) {
       const mine = await requestFromBackground({ type: 'glossary/get-matcher' });
-      if (mine && typeof mine.source === 'string' && mine.kinds) compiled = mine;
+      if (mine?.version === compiled.version && typeof mine.aliases === 'string') compiled = mine;
     }
     const matcher = matcherFromCompiled(compiled);
-    // V8 compiles the pattern on its first use (several ms for ~570 surface forms): in a
-    // task of its own, so that no task of the start-up grows long.
+    // The first findMentions fills the matcher's lazy tables and warms its code: in a task
+    // of its own, so that no task of the start-up grows long.
     await this.#yield();
     matcher.findMentions('Sovereignty Lens');
     await this.#yield();
     this.#matcher ??= matcher;
-    this.#kinds ??= compiled.kinds;
+    this.#kinds ??= compiledKinds(compiled);
   }
 
   /** What the card of `id` shows, asked of the background once (again after a failure). */

@@ -1,51 +1,36 @@
 /**
- * The glossary matcher: finds mentions of glossary entries in plain text.
+ * The glossary matcher at run time: finds mentions of glossary entries in plain text,
+ * from the compact table that `compilePattern` (compile.ts) builds at build time.
  *
- * Every alias is compiled once into ONE trie-factored RegExp (common prefixes shared,
- * each accepted casing a branch, Unicode word boundaries). A match only proposes a span;
- * the alias table then decides which alias it is (by its separator-free, lower-case key)
- * and applies the alias's case, plural, language and context rules. Sorted,
- * non-overlapping, leftmost-longest mentions; offsets always index the caller's text.
- *
- * Pattern vs automaton, measured with bench/matcher.ts on this project's 2-core machine,
- * the real glossary (85 entries, 319 aliases) and articles of 1 and 5 MB generated from
- * the fixture articles' paragraphs (~14,700 mentions per MB), findMentions per block,
- * best of several runs (the machine was shared, so +-20%), in ms per MB:
- *
- *                                          Chromium 156   Node 20
- *   pattern, left boundary checked in JS        28-29       37-41   (regex alone: 12.2)
- *   pattern, lookbehind left boundary           30-33       46-48   (regex alone: 15.8)
- *   JS trie automaton (walks the trie from
- *   every word start; no case/context rules)    51          62-68
- *
- * So: one case-sensitive trie-factored pattern (case variants of `name` aliases are
- * separate branches; a case-insensitive pattern compiled twice as slowly and proposed
- * many candidates the case rules rejected), with the left boundary checked in JS: the
- * lookbehind that the DESIGN prototype found faster lost in Chromium 156 here too.
- * Compile: compilePattern 2.7-3.5 ms (Chromium), so it can run at build time;
- * pre-built pattern -> first findMentions, cold: 5.9 ms in Chromium (mostly V8 compiling
- * the 7 KB RegExp), ~10 ms in Node. Beyond the RegExp, the time goes to context cues
- * (indexOf on the folded block, ~4 ms/MB) and per-mention bookkeeping.
+ * Design (issue 14): no RegExp. The text is read once, word by word; each word's first
+ * unit (its run of letters or of digits) is folded (lower case, accents removed) and
+ * hashed on the fly, and looked up in a table of the aliases' first units. Only on a hit
+ * are the aliases starting with that unit compared with the text, unit by unit, through
+ * the glue between units (separators, apostrophes, punctuation); then their case,
+ * language and context rules decide. Sorted, non-overlapping, leftmost-longest mentions;
+ * offsets always index the caller's text. Start-up builds one Map from the table; the
+ * figures are printed by bench/node-matcher.ts and `npm run bench`.
  */
-import type { Alias, CaseRule, Entry, Kind, Lang } from './types';
 import {
-  APOSTROPHE_CHAR,
-  SEPARATOR_CHAR,
-  WORD_CHAR,
-  aliasKey,
-  foldedWords,
-  compileCues,
+  CASE_ANY,
+  CASE_EXACT,
+  CASE_NAME,
+  createAliasIndex,
+  type Candidates,
+  type IndexedAlias,
+} from './alias-index';
+import {
   compileCueScanner,
+  compileCues,
   foldCue,
   hasComplexCue,
   hasCue,
-  lazyCueSet,
+  normalisedOrNull,
   type CueHit,
   type CueSet,
-  isWordChar,
-  normaliseText,
-  stripSeparators,
+  type NormalisedText,
 } from './normalise';
+import { KINDS, type Kind, type Lang } from './types';
 
 /** One mention of a glossary entry in a text. Offsets index the text given to the matcher. */
 export interface Mention {
@@ -122,461 +107,131 @@ export interface Matcher {
   foldedCues?(text: string): FoldedCues;
 }
 
-/** One alias in the compiled, serialisable table. */
-export interface CompiledAlias {
-  id: string;
-  text: string;
-  case: CaseRule;
-  plural?: boolean;
-  lang?: Lang;
-  context?: string[];
-  /** `context` compiled for `hasCue` (see `compileCues`), so start-up need not do it. */
-  cueSet?: SerialisedCueSet;
-  /** The alias's lookup key (`aliasKey`) and its text without separators, precomputed. */
-  key?: string;
-  plain?: string;
-}
-
-/** A `CueSet` as JSON: the pattern as its source. */
-export interface SerialisedCueSet {
-  words: string[];
-  digits: boolean[];
-  pattern: string | null;
-  firsts: string[];
-}
-
 /**
- * A glossary compiled for matching; JSON-serialisable, so it can be generated at build
- * time and shipped with the extension.
+ * A glossary compiled for matching (`compilePattern`): compact, JSON-serialisable, built
+ * at build time and shipped in the content script. Lists are strings, indices base 36.
  */
 export interface CompiledGlossary {
-  version: 1;
-  /** The RegExp source (flags in `flags`). */
-  source: string;
-  flags: string;
-  aliases: CompiledAlias[];
-  /** For each entry id, the ids whose unambiguous mention counts as a cue for it. */
-  related: Record<string, string[]>;
-  /** Each entry's kind, so that a content script can mark by kind without the glossary. */
-  kinds: Record<string, Kind>;
-}
-
-/** Options of `compilePattern` / `compileMatcher`. */
-export interface CompileOptions {
+  version: 2;
+  /** Entry ids; everything else refers to entries by their index here. */
+  ids: string[];
+  /** One character per entry: the index of its kind in KINDS (base 36). */
+  kinds: string;
   /**
-   * Whether an unambiguous mention of a related entry (a relation in either direction, or
-   * the same entry) counts as a context cue for an ambiguous alias. Default true.
+   * The aliases grouped by their first unit, folded ("nvidia", "h" for "H100"): one group
+   * a line, the unit then each alias after a tab: its entry's index (base 36, padded to
+   * `indexWidth(ids.length)`), a flags character (FLAG_CHARS), for an ambiguous alias its
+   * cue list's index (padded to `indexWidth` of the lists), and its text.
    */
-  relatedCues?: boolean;
-  /**
-   * Left word boundary checked in JavaScript (default; measured faster in Chromium 156
-   * and Node 20, see the top of this file) or as a RegExp lookbehind. For the benchmark.
-   */
-  leftBoundary?: 'lookbehind' | 'check';
+  aliases: string;
+  /** Context cue words and phrases, folded, "|" between them. */
+  cueWords: string;
+  /** Cue lists (";" between lists): indices into `cueWords`, "," between them. */
+  cueLists: string;
+  /** For each entry (";" between entries): the entries whose unambiguous mention is a cue. */
+  related: string;
 }
 
-const WORD_SEP = '\u0001';
-const OPT_SEP = '\u0002';
-const APOS = '\u0003';
-const TOKEN_SOURCE: Record<string, string> = {
-  [WORD_SEP]: `${SEPARATOR_CHAR}+`,
-  [OPT_SEP]: `${SEPARATOR_CHAR}?`,
-  [APOS]: APOSTROPHE_CHAR,
-};
-const FLAGS = 'gu';
-/** Prefix of a token that matches one letter in either case (aliases with case `any`). */
-const ANY_CASE = '\u0004';
-const LOOKBEHIND = `(?<!${WORD_CHAR})`;
-const LOOKAHEAD = `(?!${WORD_CHAR})`;
-/** A digit right after a match, maybe after one separator: "AWS Trainium| 2". */
-const DIGIT_NEXT = /^[\s\-\u2010\u2011]?\p{N}/u;
-
-/** `DIGIT_NEXT` at `end`, without a slice for the common ASCII cases. */
-function digitNext(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
-  if (c >= 48 && c <= 57) return true;
-  if (c === 32 || c === 45 || (c >= 9 && c <= 13)) {
-    const d = text.charCodeAt(end + 1);
-    if (d < 0x80 || Number.isNaN(d)) return d >= 48 && d <= 57;
-  } else if (c < 0x80 || Number.isNaN(c)) return false;
-  return DIGIT_NEXT.test(text.slice(end, end + 2));
-}
-const SEPARATOR_RE = new RegExp(SEPARATOR_CHAR, 'u');
-
-/** The default case rule of an alias: `exact` without lower-case letters, else `name`. */
-export function defaultCaseRule(text: string): CaseRule {
-  return /\p{Ll}/u.test(text) ? 'name' : 'exact';
+/** Characters of a base-36 index into a list of `count` items. */
+export function indexWidth(count: number): number {
+  let width = 1;
+  for (let max = 36; max < count; max *= 36) width++;
+  return width;
 }
 
-/**
- * Splits an alias into trie tokens: its characters (as written, or case-insensitive
- * letters with `anyCase`), a required separator between words, an optional one between
- * letters and digits ("Trainium 2" = "Trainium2" = "Trainium-2"), and an apostrophe class.
- */
-export function aliasTokens(text: string, anyCase = false): string[] {
-  const tokens: string[] = [];
-  let pendingSep = false;
-  let prev: 'letter' | 'digit' | 'other' | null = null;
-  for (const char of text.normalize('NFC')) {
-    if (/[\s\-\u2010\u2011]/u.test(char)) {
-      pendingSep = true;
-      continue;
-    }
-    if (/['\u2019\u2018\u02BC]/u.test(char)) {
-      if (pendingSep && prev !== null) tokens.push(WORD_SEP);
-      tokens.push(APOS);
-      pendingSep = false;
-      prev = 'other';
-      continue;
-    }
-    const cls = /\p{N}/u.test(char) ? 'digit' : /\p{L}/u.test(char) ? 'letter' : 'other';
-    if (prev !== null) {
-      const transition =
-        (prev === 'letter' && cls === 'digit') || (prev === 'digit' && cls === 'letter');
-      if (transition) tokens.push(OPT_SEP);
-      else if (pendingSep) tokens.push(WORD_SEP);
-    }
-    if (anyCase && char.toLowerCase() !== char.toUpperCase()) tokens.push(ANY_CASE + char);
-    else tokens.push(char);
-    pendingSep = false;
-    prev = cls;
-  }
-  return tokens;
-}
+/** Flags of an alias, packed into one character of FLAG_CHARS: a case rule, and bits. */
+export { CASE_ANY, CASE_EXACT, CASE_NAME };
+export const FLAG_PLURAL = 4;
+export const FLAG_EN = 8;
+export const FLAG_FR = 16;
+export const FLAG_CUES = 32;
+export const FLAG_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/';
 
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  terminal: boolean;
-}
-
-function newNode(): TrieNode {
-  return { children: new Map(), terminal: false };
-}
-
-function insert(root: TrieNode, tokens: string[]): void {
-  let node = root;
-  for (const token of tokens) {
-    let child = node.children.get(token);
-    if (!child) {
-      child = newNode();
-      node.children.set(token, child);
-    }
-    node = child;
-  }
-  node.terminal = true;
-}
-
-function escapeLiteral(char: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
-}
-
-function escapeInClass(char: string): string {
-  return /[\\\]^[-]/.test(char) ? `\\${char}` : char;
-}
-
-function tokenSource(token: string): string {
-  if (token.startsWith(ANY_CASE)) {
-    const char = token.slice(ANY_CASE.length);
-    const variants = new Set(
-      [char, char.toLowerCase(), char.toUpperCase()].filter((c) => [...c].length === 1),
-    );
-    return `[${[...variants].map(escapeInClass).join('')}]`;
-  }
-  return TOKEN_SOURCE[token] ?? escapeLiteral(token);
-}
-
-/** Turns a trie into a RegExp source; greedy optional groups make longer aliases win. */
-function trieSource(node: TrieNode): string {
-  const leafChars: string[] = [];
-  const alternatives: string[] = [];
-  for (const [token, child] of node.children) {
-    if (child.children.size === 0 && !(token in TOKEN_SOURCE) && !token.startsWith(ANY_CASE)) {
-      leafChars.push(token);
-    } else alternatives.push(tokenSource(token) + trieSource(child));
-  }
-  if (leafChars.length === 1) alternatives.push(escapeLiteral(leafChars[0]!));
-  else if (leafChars.length > 1) alternatives.push(`[${leafChars.map(escapeInClass).join('')}]`);
-  if (alternatives.length === 0) return '';
-  const single = alternatives.length === 1 && isAtom(alternatives[0]!);
-  if (node.terminal) return single ? `${alternatives[0]}?` : `(?:${alternatives.join('|')})?`;
-  return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
-}
-
-function isAtom(source: string): boolean {
-  return /^(?:\\?.|\[[^\]]*\])$/u.test(source);
-}
-
-/**
- * The token sequences of an alias's accepted surface forms: as written; for `name` also
- * in capitals and capitalised; for `any` with case-insensitive letters; plus plurals.
- * The pattern is case-sensitive: a case-insensitive RegExp took twice as long to compile
- * (7.8 vs 3.6 ms cold in Node) and proposed many candidates the case rules then rejected.
- */
-function surfaceVariants(alias: CompiledAlias): string[][] {
-  const { text } = alias;
-  const variants: [string, boolean][] =
-    alias.case === 'any'
-      ? [[text, true]]
-      : alias.case === 'exact'
-        ? [[text, false]]
-        : [
-            ...new Set([text, text.toUpperCase(), text.charAt(0).toUpperCase() + text.slice(1)]),
-          ].map((t): [string, boolean] => [t, false]);
-  const out: string[][] = [];
-  for (const [variant, anyCase] of variants) {
-    const tokens = aliasTokens(variant, anyCase);
-    out.push(tokens);
-    if (alias.plural) {
-      const upper = variant === text.toUpperCase() && variant !== text;
-      out.push([...tokens, anyCase ? `${ANY_CASE}s` : upper ? 'S' : 's']);
-    }
-  }
+/** Each entry's kind, by id, from a compiled glossary. */
+export function compiledKinds(compiled: CompiledGlossary): Record<string, Kind> {
+  const out: Record<string, Kind> = {};
+  compiled.ids.forEach((id, i) => (out[id] = KINDS[parseInt(compiled.kinds.charAt(i), 36)]!));
   return out;
-}
-
-function patternSource(aliases: CompiledAlias[], leftBoundary: 'lookbehind' | 'check'): string {
-  const root = newNode();
-  for (const alias of aliases) for (const tokens of surfaceVariants(alias)) insert(root, tokens);
-  const body = trieSource(root) || '(?!)';
-  return `${leftBoundary === 'lookbehind' ? LOOKBEHIND : ''}(?:${body})${LOOKAHEAD}`;
-}
-
-function compileAlias(id: string, alias: Alias): CompiledAlias | null {
-  const text = alias.text.normalize('NFC').trim();
-  if (aliasKey(text) === '') return null;
-  const compiled: CompiledAlias = { id, text, case: alias.case ?? defaultCaseRule(text) };
-  if (alias.plural) compiled.plural = true;
-  if (alias.lang) compiled.lang = alias.lang;
-  if (alias.context && alias.context.length > 0) compiled.context = [...alias.context];
-  return compiled;
-}
-
-/**
- * Compiles the glossary's aliases into a serialisable pattern and alias table, e.g. at
- * build time; `matcherFromCompiled` turns it into a matcher.
- */
-export function compilePattern(entries: Entry[], options: CompileOptions = {}): CompiledGlossary {
-  const aliases: CompiledAlias[] = [];
-  for (const entry of entries) {
-    for (const alias of entry.aliases) {
-      const compiled = compileAlias(entry.id, alias);
-      if (compiled) aliases.push(compiled);
-    }
-  }
-  const relatedSets = new Map<string, Set<string>>();
-  const relate = (a: string, b: string): void => {
-    let set = relatedSets.get(a);
-    if (!set) relatedSets.set(a, (set = new Set()));
-    set.add(b);
-  };
-  if (options.relatedCues !== false) {
-    for (const entry of entries) {
-      relate(entry.id, entry.id);
-      for (const relation of entry.relations ?? []) {
-        relate(entry.id, relation.target);
-        relate(relation.target, entry.id);
-      }
-    }
-  }
-  // A cue word that is itself an ambiguous alias of another entry ("jupiter" for Rhea,
-  // "amazon" for Rainier) proves nothing on its own: Saturn's moon Rhea next to the
-  // planet Jupiter. Drop it; a mention of that entry then counts through `related` when
-  // it stands on its own.
-  const ambiguousWords = new Map<string, Set<string>>();
-  for (const alias of aliases) {
-    if (!alias.context) continue;
-    const word = foldedWords(alias.text).join(' ');
-    let ids = ambiguousWords.get(word);
-    if (!ids) ambiguousWords.set(word, (ids = new Set()));
-    ids.add(alias.id);
-  }
-  for (const alias of aliases) {
-    if (!alias.context) continue;
-    alias.context = alias.context.filter((cue) => {
-      const owners = ambiguousWords.get(foldedWords(cue).join(' '));
-      if (!owners || owners.has(alias.id)) return true;
-      if (options.relatedCues !== false) for (const owner of owners) relate(alias.id, owner);
-      return false;
-    });
-  }
-  for (const alias of aliases) {
-    alias.key = aliasKey(alias.text);
-    alias.plain = stripSeparators(alias.text);
-    if (!alias.context) continue;
-    const cues = compileCues(alias.context);
-    alias.cueSet = {
-      words: cues.words,
-      digits: cues.digits,
-      pattern: cues.pattern ? cues.pattern.source : null,
-      firsts: cues.firsts,
-    };
-  }
-  const related: Record<string, string[]> = {};
-  for (const [id, set] of relatedSets) related[id] = [...set].sort();
-  return {
-    version: 1,
-    source: patternSource(aliases, options.leftBoundary ?? 'check'),
-    flags: FLAGS,
-    aliases,
-    related,
-    kinds: Object.fromEntries(entries.map((entry) => [entry.id, entry.kind])),
-  };
-}
-
-/** Compiles a glossary's entries into a matcher (compilePattern + matcherFromCompiled). */
-export function compileMatcher(entries: Entry[], options: CompileOptions = {}): Matcher {
-  return matcherFromCompiled(compilePattern(entries, options));
-}
-
-interface AliasInfo extends CompiledAlias {
-  key: string;
-  /** The alias without separators, as written, in capitals and capitalised. */
-  plain: string;
-  upper: string;
-  capital: string;
-  /** The alias's context cues, compiled on first use. */
-  cues?: CueSet;
-  sticky?: RegExp;
-}
-
-interface Candidate {
-  alias: AliasInfo;
-  start: number;
-  end: number;
 }
 
 function primaryLang(lang: string | null | undefined): Lang | null {
   if (!lang) return null;
-  // Blocks mostly carry "en" or "fr" as is.
   if (lang === 'en' || lang === 'fr') return lang;
   const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
   return primary === 'en' || primary === 'fr' ? primary : null;
 }
 
-function prepareAlias(alias: CompiledAlias): AliasInfo {
-  const plain = alias.plain ?? stripSeparators(alias.text);
-  const info: AliasInfo = {
-    ...alias,
-    key: alias.key ?? aliasKey(alias.text),
-    plain,
-    upper: plain.toUpperCase(),
-    capital: plain.charAt(0).toUpperCase() + plain.slice(1),
-  };
-  return info;
-}
+const NONE = 0;
+const HERE = 1;
+const NEAR = 2;
 
-function caseMatches(alias: AliasInfo, surface: string): boolean {
-  switch (alias.case) {
-    case 'any':
-      return true;
-    case 'exact':
-      return surface === alias.plain;
-    default:
-      return surface === alias.plain || surface === alias.upper || surface === alias.capital;
+/** The mentions of candidates, offsets into the input. */
+function mentionsOf(found: Candidates, input: string, mapped: NormalisedText | null): Mention[] {
+  const out: Mention[] = [];
+  for (let k = 0; k < found.starts.length; k++) {
+    const id = found.aliases[k]!.id;
+    let start = found.starts[k]!;
+    let end = found.ends[k]!;
+    if (mapped !== null) [start, end] = mapped.toOriginal(start, end);
+    out.push({ id, start, end, text: input.slice(start, end) });
   }
+  return out;
 }
 
-/**
- * Builds a matcher from a compiled glossary (see `compilePattern`). Cheap: one
- * `new RegExp` and a key table.
- */
+/** Whether an entry related to `id` (its `related` set) is among the nearby ids. */
+function relatedNearby(set: Set<string> | undefined, nearbyIds: string[], id: string): boolean {
+  if (!set) return nearbyIds.includes(id);
+  for (const other of nearbyIds) if (set.has(other)) return true;
+  return false;
+}
+
+/** Builds a matcher from a compiled glossary (see `compilePattern`). */
 export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
-  const pattern = new RegExp(compiled.source, compiled.flags);
-  const checkLeft = !compiled.source.startsWith(LOOKBEHIND);
-  const aliases = compiled.aliases.map(prepareAlias);
-  const byKey = new Map<string, AliasInfo[]>();
-  for (const alias of aliases) {
-    const list = byKey.get(alias.key);
-    if (list) list.push(alias);
-    else byKey.set(alias.key, [alias]);
-  }
-  const related = new Map<string, Set<string>>(
-    Object.entries(compiled.related).map(([id, ids]) => [id, new Set(ids)]),
+  const ids = compiled.ids;
+  const entryWidth = indexWidth(ids.length);
+  const cueLists = compiled.cueLists === '' ? [] : compiled.cueLists.split(';');
+  const cueWidth = indexWidth(cueLists.length);
+  const index = createAliasIndex(compiled.aliases.split('\n'), (source) =>
+    source.split('\t').map((item): IndexedAlias => {
+      const flags = FLAG_CHARS.indexOf(item.charAt(entryWidth));
+      const cues = flags & FLAG_CUES ? cueWidth : 0;
+      const at = entryWidth + 1;
+      return {
+        id: ids[parseInt(item.slice(0, entryWidth), 36)]!,
+        text: item.slice(at + cues),
+        rule: flags & 3,
+        plural: (flags & FLAG_PLURAL) !== 0,
+        lang: flags & FLAG_EN ? 'en' : flags & FLAG_FR ? 'fr' : null,
+        cueList: cues ? parseInt(item.slice(at, at + cues), 36) : -1,
+      };
+    }),
   );
-
-  /** The first alias accepting `surface` (separators stripped) with key `key`. */
-  function resolve(surface: string, lang: Lang | null): AliasInfo | null {
-    const key = surface.toLowerCase();
-    for (const alias of byKey.get(key) ?? []) {
-      if (lang && alias.lang && alias.lang !== lang) continue;
-      if (caseMatches(alias, surface)) return alias;
+  // Relations, read on first use.
+  let related: Map<string, Set<string>> | undefined;
+  function relatedTo(id: string): Set<string> | undefined {
+    if (!related) {
+      related = new Map();
+      const lists = compiled.related.split(';');
+      ids.forEach((entry, i) => {
+        const set = new Set<string>([entry]);
+        const list = lists[i] ?? '';
+        if (list !== '') for (const j of list.split(',')) set.add(ids[parseInt(j, 36)]!);
+        related!.set(entry, set);
+      });
     }
-    const last = surface.charAt(surface.length - 1);
-    if (last === 's' || last === 'S') {
-      const singular = surface.slice(0, -1);
-      for (const alias of byKey.get(key.slice(0, -1)) ?? []) {
-        if (!alias.plural || (lang && alias.lang && alias.lang !== lang)) continue;
-        if (last === 'S' && singular !== alias.upper) continue;
-        if (caseMatches(alias, singular)) return alias;
-      }
-    }
-    return null;
+    return related.get(id);
   }
 
-  /** A shorter alias matching at `start` when the longest candidate was rejected. */
-  function fallback(
-    text: string,
-    start: number,
-    key: string,
-    lang: Lang | null,
-    longest = key.length - 1,
-  ): Candidate | null {
-    for (let length = longest; length > 0; length--) {
-      const list = byKey.get(key.slice(0, length));
-      if (!list) continue;
-      for (const alias of list) {
-        alias.sticky ??= new RegExp(
-          `(?:${trieSource(trieOf(surfaceVariants(alias)))})${LOOKAHEAD}`,
-          'yu',
-        );
-        alias.sticky.lastIndex = start;
-        const match = alias.sticky.exec(text);
-        if (!match) continue;
-        const found = resolve(stripSeparators(match[0]), lang);
-        if (found) return { alias: found, start, end: start + match[0].length };
-      }
+  const cueWords = compiled.cueWords === '' ? [] : compiled.cueWords.split('|');
+  const cueSets = new Map<number, CueSet>();
+  function cuesOf(listIndex: number): CueSet {
+    let set = cueSets.get(listIndex);
+    if (!set) {
+      const list = cueLists[listIndex] ?? '';
+      const words = list === '' ? [] : list.split(',').map((i) => cueWords[parseInt(i, 36)]!);
+      cueSets.set(listIndex, (set = compileCues(words)));
     }
-    return null;
-  }
-
-  // Surfaces repeat ("Nvidia" 50 times an article): remember each one's resolution, per
-  // language. Bounded so that a page of random words cannot grow it without limit.
-  const resolvedByLang = {
-    any: new Map<string, AliasInfo | null>(),
-    en: new Map<string, AliasInfo | null>(),
-    fr: new Map<string, AliasInfo | null>(),
-  };
-  function resolveMatch(match: string, lang: Lang | null): AliasInfo | null {
-    const resolved = resolvedByLang[lang ?? 'any'];
-    let alias = resolved.get(match);
-    if (alias === undefined) {
-      alias = resolve(stripSeparators(match), lang);
-      if (resolved.size > 5000) resolved.clear();
-      resolved.set(match, alias);
-    }
-    return alias;
-  }
-
-  // Needed only for "AWS Trainium 2"-like text: compiled on first use (parsing the
-  // pattern costs several ms at start-up).
-  let stickyPattern: RegExp | undefined;
-  /** A word start inside [start, end) where a mention reaching beyond `end` begins, or -1. */
-  function laterLongerStart(text: string, start: number, end: number, lang: Lang | null): number {
-    for (let at = start + 1; at < end; at++) {
-      if (!SEPARATOR_RE.test(text.charAt(at - 1)) || !isWordChar(text.charAt(at))) continue;
-      stickyPattern ??= new RegExp(compiled.source.replace(LOOKBEHIND, ''), 'yu');
-      stickyPattern.lastIndex = at;
-      const match = stickyPattern.exec(text);
-      if (match && at + match[0].length > end && resolveMatch(match[0], lang)) return at;
-    }
-    return -1;
-  }
-
-  function cuesOf(alias: AliasInfo): CueSet {
-    if (alias.cues) return alias.cues;
-    const set = alias.cueSet;
-    alias.cues = set ? lazyCueSet(set) : compileCues(alias.context ?? []);
-    return alias.cues;
+    return set;
   }
   // One pass over a folded text finds the single-word cues of every ambiguous alias.
   let scanCues: ((folded: string) => CueHit[]) | undefined;
@@ -586,8 +241,9 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     if (entry === undefined) {
       if (!scanCues) {
         const words = new Set<string>();
-        for (const alias of aliases)
-          if (alias.context) for (const w of cuesOf(alias).words) words.add(w);
+        for (let i = 0; i < cueLists.length; i++) {
+          for (const w of cuesOf(i).words) words.add(w);
+        }
         scanCues = compileCueScanner(words);
       }
       const fold = foldCue(text);
@@ -602,115 +258,77 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
   }
 
   function isRelated(id: string, otherId: string): boolean {
-    return id === otherId || (related.get(otherId)?.has(id) ?? false);
+    return id === otherId || (relatedTo(otherId)?.has(id) ?? false);
   }
 
   function scan(input: string, options: FindOptions = {}): ScanResult {
     if (typeof input !== 'string' || input.length === 0) {
       return { mentions: [], pending: [], anchors: [] };
     }
-    const lang = primaryLang(options.lang);
-    const normalised = normaliseText(input);
-    const text = normalised.text;
-    const found: Candidate[] = [];
-    let hasAmbiguous = false;
-    pattern.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(text)) !== null) {
-      const start = match.index;
-      if (checkLeft && start > 0 && isWordChar(charBefore(text, start))) {
-        pattern.lastIndex = start + 1;
-        continue;
-      }
-      const alias = resolveMatch(match[0], lang);
-      if (alias && digitNext(text, start + match[0].length)) {
-        // "AWS Trainium 2": the match "AWS Trainium" would leave the "2" behind while a
-        // later word of it starts a longer mention ("Trainium 2"); keep the head only.
-        const split = laterLongerStart(text, start, start + match[0].length, lang);
-        if (split > 0) {
-          const headKey = stripSeparators(text.slice(start, split)).toLowerCase();
-          const head = fallback(text, start, headKey, lang, headKey.length);
-          if (head && head.end <= split) {
-            if (head.alias.context) hasAmbiguous = true;
-            found.push(head);
-          }
-          pattern.lastIndex = split;
-          continue;
-        }
-      }
-      const candidate = alias
-        ? { alias, start, end: start + match[0].length }
-        : fallback(text, start, stripSeparators(match[0]).toLowerCase(), lang);
-      if (!candidate) {
-        pattern.lastIndex = start + 1;
-        continue;
-      }
-      if (candidate.alias.context) hasAmbiguous = true;
-      found.push(candidate);
-      pattern.lastIndex = candidate.end;
+    const mapped = normalisedOrNull(input);
+    const text = mapped === null ? input : mapped.text;
+    const found = index.candidates(text, primaryLang(options.lang));
+    const aliases = found.aliases;
+    const all = mentionsOf(found, input, mapped);
+    let ambiguous = false;
+    for (const alias of aliases) if (alias.cueList >= 0) ambiguous = true;
+    if (!ambiguous) {
+      const anchors: string[] = [];
+      for (const alias of aliases) if (!anchors.includes(alias.id)) anchors.push(alias.id);
+      return { mentions: all, pending: [], anchors };
     }
-
+    // Ambiguous aliases count with a cue here or nearby, or a related entry's mention.
+    // (Small arrays rather than Sets: a block holds a few mentions.)
     const mentions: Mention[] = [];
     const pending: Mention[] = [];
-    if (found.length === 0) return { mentions, pending, anchors: [] };
-    const toMention = (c: Candidate): Mention => {
-      if (text === input) {
-        return { id: c.alias.id, start: c.start, end: c.end, text: input.slice(c.start, c.end) };
-      }
-      const [start, end] = normalised.toOriginal(c.start, c.end);
-      return { id: c.alias.id, start, end, text: input.slice(start, end) };
-    };
-    if (!hasAmbiguous) {
-      const all = found.map(toMention);
-      const anchors: string[] = [];
-      for (const m of all) if (!anchors.includes(m.id)) anchors.push(m.id);
-      return { mentions: all, pending, anchors };
-    }
-
-    const cueFound = new Map<AliasInfo, 'here' | 'near' | false>();
-    let context: string | undefined;
-    const contextText = (): string => {
-      if (context === undefined) {
-        const given = options.contextText;
-        context = (typeof given === 'function' ? given() : given) ?? '';
-      }
-      return context;
-    };
     const hereCues = foldedCues(text);
-    const cueNearby = (alias: AliasInfo): 'here' | 'near' | false => {
-      let found = cueFound.get(alias);
-      if (found === undefined) {
-        const cues = cuesOf(alias);
-        if (hasCueIn(cues, hereCues)) found = 'here';
-        else if (options.contextHasCue) found = options.contextHasCue(cues) ? 'near' : false;
-        else {
-          const context = contextText();
-          found = context !== '' && hasCue(cues, foldCue(context)) ? 'near' : false;
-        }
-        cueFound.set(alias, found);
-      }
-      return found;
-    };
-    const nearbyIds = new Set<string>(options.contextIds ?? []);
-    for (const c of found) if (!c.alias.context) nearbyIds.add(c.alias.id);
-    const relatedNearby = (id: string): boolean => {
-      const set = related.get(id);
-      if (!set) return nearbyIds.has(id);
-      for (const other of nearbyIds) if (set.has(other)) return true;
-      return false;
-    };
-    const anchors = new Set(nearbyIds);
-    for (const id of options.contextIds ?? []) anchors.delete(id);
-    for (const c of found) {
-      if (!c.alias.context) {
-        mentions.push(toMention(c));
+    const lists: number[] = [];
+    const cues: number[] = [];
+    let context: string | undefined;
+    const nearbyIds: string[] = [];
+    if (options.contextIds) for (const id of options.contextIds) nearbyIds.push(id);
+    const anchors: string[] = [];
+    for (const alias of aliases) {
+      if (alias.cueList >= 0 || nearbyIds.includes(alias.id)) continue;
+      nearbyIds.push(alias.id);
+      anchors.push(alias.id);
+    }
+    // First the cues (an ambiguous name with a cue in this very text stands on its own
+    // and vouches for related ones here too), then each mention's fate.
+    const cueOf: number[] = [];
+    for (let k = 0; k < aliases.length; k++) {
+      const list = aliases[k]!.cueList;
+      if (list < 0) {
+        cueOf.push(HERE);
         continue;
       }
-      const cue = cueNearby(c.alias);
-      if (cue === 'here') anchors.add(c.alias.id);
-      (cue || relatedNearby(c.alias.id) ? mentions : pending).push(toMention(c));
+      const known = lists.indexOf(list);
+      let cue = known >= 0 ? cues[known]! : -1; // HERE, NEAR or NONE
+      if (cue < 0) {
+        const set = cuesOf(list);
+        if (hasCueIn(set, hereCues)) cue = HERE;
+        else if (options.contextHasCue) cue = options.contextHasCue(set) ? NEAR : NONE;
+        else {
+          if (context === undefined) {
+            const near = options.contextText;
+            context = (typeof near === 'function' ? near() : near) ?? '';
+          }
+          cue = context !== '' && hasCue(set, foldCue(context)) ? NEAR : NONE;
+        }
+        lists.push(list);
+        cues.push(cue);
+      }
+      cueOf.push(cue);
+      const id = aliases[k]!.id;
+      if (cue === HERE && !anchors.includes(id)) anchors.push(id);
+      if (cue === HERE && !nearbyIds.includes(id)) nearbyIds.push(id);
     }
-    return { mentions, pending, anchors: [...anchors] };
+    for (let k = 0; k < aliases.length; k++) {
+      const id = aliases[k]!.id;
+      const accepted = cueOf[k] !== NONE || relatedNearby(relatedTo(id), nearbyIds, id);
+      (accepted ? mentions : pending).push(all[k]!);
+    }
+    return { mentions, pending, anchors };
   }
 
   return {
@@ -725,18 +343,6 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
 export function hasCueIn(cues: CueSet, folded: FoldedCues): boolean {
   for (const word of cues.words) if (folded.words.has(word)) return true;
   return hasComplexCue(cues, folded.fold);
-}
-
-function trieOf(variants: string[][]): TrieNode {
-  const root = newNode();
-  for (const tokens of variants) insert(root, tokens);
-  return root;
-}
-
-function charBefore(text: string, index: number): string {
-  const c = text.charCodeAt(index - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && index >= 2) return text.slice(index - 2, index);
-  return text.charAt(index - 1);
 }
 
 /** Folds a cue word the way the matcher compares cues (lower case, accents removed). */

@@ -2,11 +2,10 @@
  * Text normalisation shared by the matcher, its compiler and the context-cue check.
  * Pure functions: no DOM, no extension API.
  *
- * The matcher never copies a whole text when it does not have to: spaces, hyphens and
- * apostrophes are handled by character classes in the compiled pattern, so only text
- * that holds ignorable characters (soft hyphen, zero-width) or combining marks (which
- * NFC may compose) goes through `normaliseText`, which keeps a map back to the original
- * offsets.
+ * The matcher never copies a whole text when it does not have to: case, accents, spaces,
+ * hyphens and apostrophes are handled as it reads (alias-index.ts), so only text that
+ * holds ignorable characters (soft hyphen, zero-width) or combining marks (which NFC may
+ * compose) goes through `normaliseText`, which keeps a map back to the original offsets.
  */
 
 /** Soft hyphen, zero-width space/joiners, word joiner, BOM: ignored inside a match. */
@@ -21,27 +20,6 @@ const MARK = /\p{M}/u;
 const NEEDS_CHECK =
   // eslint-disable-next-line no-control-regex -- U+0000-U+02FF is NFC-stable, controls included
   /[^\u0000-\u00AC\u00AE-\u02FF\u2002-\u200A\u200E-\u205F\u2061-\u206F\u20A0-\u20CF]/;
-
-/** Regex source of one separator character: any space (NBSP, narrow NBSP ...) or a hyphen. */
-export const SEPARATOR_CHAR = '[\\s\\-\\u2010\\u2011]';
-/** Regex source of one apostrophe, straight or curly. */
-export const APOSTROPHE_CHAR = "['\\u2019\\u2018\\u02BC]";
-/**
- * Scripts written without spaces between words (Chinese, Japanese) or with particles glued
- * to the word before (Korean): a Latin name flush against them still stands alone
- * ("半導体ではNvidiaと", "Nvidia는"), so their characters are not word characters here.
- */
-const UNSPACED_SCRIPTS = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}';
-/**
- * Regex source of one word character: a letter, digit or mark of any script but those of
- * UNSPACED_SCRIPTS.
- */
-export const WORD_CHAR = `(?:(?![${UNSPACED_SCRIPTS}])[\\p{L}\\p{N}\\p{M}])`;
-
-const SEPARATORS = /[\s\-\u2010\u2011]+/gu;
-const APOSTROPHES = /[\u2019\u2018\u02BC]/g;
-const WORD_CHAR_RE = new RegExp(WORD_CHAR, 'u');
-const HAS_SEPARATOR = /[\s\-\u2010\u2011\u2019\u2018\u02BC]/;
 
 /** A text prepared for matching, with a way back to the original offsets. */
 export interface NormalisedText {
@@ -61,11 +39,16 @@ const identity = (start: number, end: number): [number, number] => [start, end];
  * itself (and identity offsets) in the common case where nothing needs changing.
  */
 export function normaliseText(text: string): NormalisedText {
+  return normalisedOrNull(text) ?? { text, toOriginal: identity };
+}
+
+/** Like `normaliseText`, but null (no allocation) when the text needs no change. */
+export function normalisedOrNull(text: string): NormalisedText | null {
   // Measured on 1 MB of articles in Node: /\p{M}/u.test 6.8 ms, normalize() === 1.5 ms.
   // Most text is Latin, Latin-1 and common punctuation, which NFC leaves as is (no
   // ignorable character among them): one quick class test instead of ICU's normalize().
   if (!NEEDS_CHECK.test(text) || (!IGNORABLE_CHAR.test(text) && text.normalize('NFC') === text)) {
-    return { text, toOriginal: identity };
+    return null;
   }
   // Slow path: split into clusters (a code point and its combining marks), NFC each
   // cluster, and remember where each output code unit came from.
@@ -116,21 +99,6 @@ function codePointLength(text: string, i: number): number {
   return 1;
 }
 
-/**
- * The lookup key of an alias or of a matched surface form: NFC, lower case, without
- * separators (spaces, hyphens), apostrophes made straight. "Trainium 2", "Trainium-2"
- * and "TRAINIUM2" share the key "trainium2".
- */
-export function aliasKey(text: string): string {
-  return stripSeparators(text.normalize('NFC')).toLowerCase();
-}
-
-/** Removes spaces and hyphens and straightens apostrophes, keeping the letter case. */
-export function stripSeparators(text: string): string {
-  if (!HAS_SEPARATOR.test(text)) return text;
-  return text.replace(SEPARATORS, '').replace(APOSTROPHES, "'");
-}
-
 /** Whether a text has non-ASCII characters (then folding may change it). */
 export const NON_ASCII = /[\u0080-\uffff]/;
 // eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, on purpose
@@ -152,16 +120,6 @@ export function foldedWords(text: string): string[] {
     .replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, '$1$2 ')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
-}
-
-/** Whether a character is a word character (see WORD_CHAR). */
-export function isWordChar(char: string | undefined): boolean {
-  if (char === undefined || char === '') return false;
-  const code = char.charCodeAt(0);
-  if (code < 0x80) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  }
-  return WORD_CHAR_RE.test(char);
 }
 
 /** A compiled set of context cues; see `compileCues`. */
@@ -250,28 +208,6 @@ export function hasComplexCue(cues: CueSet, folded: string): boolean {
     if (folded.includes(first)) return cues.pattern !== null && cues.pattern.test(folded);
   }
   return false;
-}
-
-/**
- * A `CueSet` from its serialised form, its pattern compiled on first use (compiling the
- * Unicode classes of every ambiguous alias's pattern cost several ms at start-up).
- */
-export function lazyCueSet(set: {
-  words: string[];
-  digits: boolean[];
-  pattern: string | null;
-  firsts: string[];
-}): CueSet {
-  let pattern: RegExp | null | undefined = set.pattern === null ? null : undefined;
-  return {
-    words: set.words,
-    digits: set.digits,
-    firsts: set.firsts,
-    get pattern(): RegExp | null {
-      if (pattern === undefined) pattern = new RegExp(set.pattern!, 'u');
-      return pattern;
-    },
-  };
 }
 
 /** A single-word cue found in a folded text: the word and where it is. */

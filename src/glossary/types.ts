@@ -43,12 +43,14 @@ export const RELATION_TYPES = [
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /**
- * How an alias's letter case must match.
- * - `exact`: only as written (acronyms: "TPU", "ISA", "AWS").
- * - `name`: as written, in capitals, or with a capital first letter
- *   ("Nvidia", "NVIDIA"); never all lower case.
- * - `any`: any casing ("vertical integration", "souveraineté technologique").
- * Default: `exact` when the alias has no lower-case letter, `name` otherwise.
+ * How an alias's letter case must match (accents never count).
+ * - `exact`: only as written (short acronyms: "TPU", "ISA", "AWS").
+ * - `name`: as written, in capitals, or each word with a capital first letter
+ *   ("Google", "GOOGLE", "Règlement Européen"); never all lower case.
+ * - `any`: any casing ("Nvidia", "nVidia", "vertical integration").
+ * Default (compile.ts, `defaultCaseRule`): `any` for a distinctive name (every word 4+
+ * letters, none a dictionary word; decided at build time), else `exact` when the alias
+ * has no lower-case letter, `name` otherwise.
  */
 export type CaseRule = 'exact' | 'name' | 'any';
 

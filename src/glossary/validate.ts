@@ -84,13 +84,16 @@ const RELATION_KEYS = ['type', 'target', 'note'];
 const LANG_NAMES: Record<Lang, string> = { en: 'English', fr: 'French' };
 
 /**
- * The form two aliases are compared by to detect collisions: NFC, case-folded (accents
- * kept), spaces of every kind collapsed, invisible characters dropped, apostrophes
- * unified, and spaces or hyphens between a letter and a digit removed, so that
- * "Trainium 2", "Trainium-2" and "trainium2" are one form.
+ * The form two aliases are compared by to detect collisions: as the matcher compares
+ * them, case and accents folded ("Rhéa" is "rhea"), spaces of every kind collapsed,
+ * invisible characters dropped, apostrophes unified, and spaces or hyphens between a
+ * letter and a digit removed, so that "Trainium 2", "Trainium-2" and "trainium2" are
+ * one form.
  */
 export function aliasCollisionKey(text: string): string {
   return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .normalize('NFC')
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[\u2018\u2019\u02BC]/g, "'")

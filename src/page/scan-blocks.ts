@@ -1,4 +1,4 @@
-import type { Matcher, Mention } from '../glossary/matcher';
+import type { FindOptions, Matcher, Mention, ScanResult } from '../glossary/matcher';
 import { foldCue, hasComplexCue, hasCue, type CueSet } from '../glossary/normalise';
 import type { TextBlock } from './collect-text';
 import { blockOffsets } from './collect-text';
@@ -33,15 +33,21 @@ export function scanBlocks(
   options: ScanBlocksOptions = {},
 ): Mention[][] {
   const window = options.windowChars ?? 300;
-  const results = blocks.map((block, index) =>
-    matcher.scan(block.text, {
-      lang: block.lang,
-      contextText: () => neighbourText(blocks, index, window),
-      contextHasCue: matcher.foldedCues
-        ? (cues) => neighbourHasCue(matcher, blocks, index, window, cues)
-        : undefined,
-    }),
-  );
+  // One options object for every block (scan calls its functions synchronously): a page
+  // has thousands of blocks.
+  let current = 0;
+  const scanOptions: FindOptions = {
+    lang: null,
+    contextText: () => neighbourText(blocks, current, window),
+    contextHasCue: matcher.foldedCues
+      ? (cues) => neighbourHasCue(matcher, blocks, current, window, cues)
+      : undefined,
+  };
+  const results: ScanResult[] = [];
+  for (current = 0; current < blocks.length; current++) {
+    scanOptions.lang = blocks[current]!.lang;
+    results.push(matcher.scan(blocks[current]!.text, scanOptions));
+  }
   return results.map((result, index) => {
     if (result.pending.length === 0) return result.mentions;
     const nearby = new Set<string>();

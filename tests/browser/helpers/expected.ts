@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { bundledGlossary } from '../../../src/glossary/bundled';
-import { compileMatcher } from '../../../src/glossary/matcher';
+import { compileMatcher } from '../../../src/glossary/compile';
+import { commonWords } from '../../../scripts/word-lists';
 import { collectText } from '../../../src/page/collect-text';
 import { findArticleRoot } from '../../../src/page/find-article';
 import { highlightName } from '../../../src/page/highlights';
 import { scanBlocks } from '../../../src/page/scan-blocks';
 import type { HighlightedRange } from './probes';
 
-const matcher = compileMatcher(bundledGlossary().entries);
+const matcher = compileMatcher(bundledGlossary().entries, { isCommonWord: commonWords() });
 const kinds = new Map(bundledGlossary().entries.map((e) => [e.id, e.kind]));
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReaderGlossary } from '../../../src/background/reader-glossary';
 import { bundledGlossary } from '../../../src/glossary/bundled';
-import { matcherFromCompiled } from '../../../src/glossary/matcher';
+import { compiledKinds, matcherFromCompiled } from '../../../src/glossary/matcher';
 import { saveUserData } from '../../../src/user-data/store';
 import { parseImportFile } from '../../../src/user-data/validate-user-data';
 
@@ -51,7 +51,9 @@ describe('ReaderGlossary', () => {
     const matcher = matcherFromCompiled(await reader.compiled());
     const ids = matcher.findMentions('Rivage Semiconducteurs ships; CUDA does not count.');
     expect(ids.map((m) => m.id)).toEqual(['rivage-semiconducteurs']);
-    expect((await reader.compiled()).kinds['rivage-semiconducteurs']).toBe(valid.entries[0]!.kind);
+    expect(compiledKinds(await reader.compiled())['rivage-semiconducteurs']).toBe(
+      valid.entries[0]!.kind,
+    );
   });
 
   it('resolves a selected text by a mention first, else by search', async () => {

@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledGlossary } from '../../../src/glossary/bundled';
-import { compileMatcher, type Mention } from '../../../src/glossary/matcher';
+import { compileMatcher } from '../../../src/glossary/compile';
+import type { Mention } from '../../../src/glossary/matcher';
 import {
   collectText,
   iterateTextBlocks,

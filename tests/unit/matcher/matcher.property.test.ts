@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, type Mention } from '../../../src/glossary/matcher';
+import { compileMatcher } from '../../../src/glossary/compile';
+import type { Mention } from '../../../src/glossary/matcher';
 import { testEntries } from '../../fixtures/matcher/load';
 
 const matcher = compileMatcher(testEntries());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../../src/glossary/matcher';
+import { compileMatcher } from '../../../src/glossary/compile';
 import { documentText } from '../../../src/page/collect-text';
 import { scanBlocks, scanDocument } from '../../../src/page/scan-blocks';
 import { testEntries } from '../../fixtures/matcher/load';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledGlossary } from '../../../src/glossary/bundled';
-import { compileMatcher } from '../../../src/glossary/matcher';
+import { compileMatcher } from '../../../src/glossary/compile';
 import { createSearchIndex } from '../../../src/glossary/search';
 import { mergeUserEntries } from '../../../src/user-data/merge';
 import { parseImportFile } from '../../../src/user-data/validate-user-data';

@@ -1,0 +1,321 @@
+/**
+ * The matcher's index (run time; no DOM): reads a text word by word and compares the
+ * aliases that start with each word (units and folding: text-units.ts).
+ *
+ * Each word's first unit is folded and hashed as it is read (ASCII inline) and looked up
+ * in an open-addressing table of the aliases' first units; only on a hit are those
+ * aliases compared. The table is built from the groups' units alone: a group's aliases
+ * are parsed on its first hit, so start-up reads no alias (a content script starts on
+ * every page).
+ */
+import { caseMatches } from './case-rule';
+import {
+  DIGIT,
+  HASH_PRIME,
+  HASH_SEED,
+  LETTER,
+  OTHER,
+  aliasSegments,
+  classAt,
+  foldCode,
+  isSeparator,
+  matchRest,
+  type Segment,
+} from './text-units';
+import type { Lang } from './types';
+
+/** Case rules of an alias. */
+export const CASE_ANY = 0;
+export const CASE_NAME = 1;
+export const CASE_EXACT = 2;
+
+/** An alias as the index holds it. */
+export interface IndexedAlias {
+  id: string;
+  text: string;
+  /** CASE_ANY, CASE_NAME or CASE_EXACT. */
+  rule: number;
+  plural: boolean;
+  lang: Lang | null;
+  /** Index of the alias's cue list, or -1 (unambiguous). */
+  cueList: number;
+  segments?: Segment[];
+  caseCache?: Map<string, boolean>;
+}
+
+/** Proposed mentions, before context rules: parallel lists (no object per candidate). */
+export interface Candidates {
+  aliases: IndexedAlias[];
+  starts: number[];
+  ends: number[];
+}
+
+/** The aliases that start with one unit. */
+interface Group {
+  /** The unit, folded. */
+  unit: string;
+  /** Its aliases as the table writes them, parsed on the group's first hit. */
+  source: string;
+  aliases: IndexedAlias[] | null;
+  /** Another group whose unit has the same hash (almost never). */
+  next: Group | null;
+}
+
+/** An open-addressing table of groups by the hash of their unit (a miss: one read). */
+interface GroupTable {
+  keys: Int32Array;
+  slots: Group[];
+  mask: number;
+}
+
+/**
+ * The group whose unit is the text's `[start, end)` (hash `hash`), or null. Module-level
+ * so that the loop of `candidates` calls a plain function.
+ */
+function lookup(
+  table: GroupTable,
+  hash: number,
+  text: string,
+  start: number,
+  end: number,
+): Group | null {
+  const key = hash === 0 ? 1 : hash;
+  const keys = table.keys;
+  const mask = table.mask;
+  let slot = hash & mask;
+  for (let k = keys[slot]!; k !== 0; k = keys[slot]!) {
+    if (k === key) {
+      // Same hash: compare the unit itself (folded) to rule out a collision.
+      for (let group: Group | null = table.slots[slot]!; group !== null; group = group.next) {
+        const unit = group.unit;
+        if (unit.length !== end - start) continue;
+        let m = 0;
+        for (; m < unit.length; m++) {
+          const c = text.charCodeAt(start + m);
+          const f = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
+          if (f !== unit.charCodeAt(m)) break;
+        }
+        if (m === unit.length) return group;
+      }
+      return null;
+    }
+    slot = (slot + 1) & mask;
+  }
+  return null;
+}
+
+/** The table of groups written as lines "unit\taliases" (see `CompiledGlossary.aliases`). */
+function groupTable(lines: string[]): GroupTable {
+  let size = 16;
+  while (size < lines.length * 8) size *= 2;
+  const table: GroupTable = {
+    keys: new Int32Array(size),
+    slots: new Array<Group>(size),
+    mask: size - 1,
+  };
+  for (const line of lines) {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    const unit = line.slice(0, tab);
+    let hash = HASH_SEED;
+    for (let i = 0; i < unit.length; i++) hash = Math.imul(hash ^ unit.charCodeAt(i), HASH_PRIME);
+    const key = hash === 0 ? 1 : hash;
+    let slot = hash & table.mask;
+    while (table.keys[slot] !== 0 && table.keys[slot] !== key) slot = (slot + 1) & table.mask;
+    const group: Group = { unit, source: line.slice(tab + 1), aliases: null, next: null };
+    if (table.keys[slot] === key) group.next = table.slots[slot]!;
+    table.keys[slot] = key;
+    table.slots[slot] = group;
+  }
+  return table;
+}
+
+/** Finds the candidates of a text (see the top of this file). */
+export interface AliasIndex {
+  /** The leftmost-longest candidates of a (normalised) text, before context rules. */
+  candidates(text: string, lang: Lang | null): Candidates;
+}
+
+/**
+ * An index of the groups written in `lines`; `parse` turns a group's written aliases into
+ * aliases (on its first hit, so that start-up reads no alias).
+ */
+export function createAliasIndex(
+  lines: string[],
+  parse: (source: string) => IndexedAlias[],
+): AliasIndex {
+  const heads = groupTable(lines);
+
+  /** Whether the text's `[start, end)` is the alias exactly as written (case rules pass). */
+  function asWritten(alias: string, text: string, start: number, end: number): boolean {
+    if (end - start !== alias.length) return false;
+    for (let k = 0; k < alias.length; k++) {
+      if (text.charCodeAt(start + k) !== alias.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+
+  function caseOk(alias: IndexedAlias, surface: string): boolean {
+    const cache = (alias.caseCache ??= new Map());
+    let ok = cache.get(surface);
+    if (ok === undefined) {
+      ok = caseMatches(alias.text, surface, alias.rule === CASE_EXACT, alias.plural);
+      if (cache.size > 256) cache.clear();
+      cache.set(surface, ok);
+    }
+    return ok;
+  }
+
+  /** The alias of the last `bestOf` that found one. */
+  let chosen: IndexedAlias | null = null;
+
+  /**
+   * Where the longest alias that matches at `start` ends, by `maxEnd`, or -1: of `head`
+   * (the word's first unit ends at `unitEnd`), and of `plural`, whose unit is the word's
+   * but its final "s" ("GPUs"). The alias is left in `chosen`.
+   */
+  function bestOf(
+    text: string,
+    start: number,
+    unitEnd: number,
+    head: Group | null,
+    plural: Group | null,
+    lang: Lang | null,
+    maxEnd: number,
+  ): number {
+    let bestEnd = -1;
+    for (let l = 0; l < 2; l++) {
+      const group = l === 0 ? head : plural;
+      if (group === null) continue;
+      const p = l === 0 ? unitEnd : unitEnd - 1;
+      const aliases = (group.aliases ??= parse(group.source));
+      for (const alias of aliases) {
+        if (lang !== null && alias.lang !== null && alias.lang !== lang) continue;
+        if (l === 1 && !alias.plural) continue;
+        const segments = (alias.segments ??= aliasSegments(alias.text));
+        if (l === 1 && segments.length > 1) continue;
+        const end = matchRest(text, p, segments, alias.plural);
+        if (end < 0 || end > maxEnd || end <= bestEnd) continue;
+        if (alias.rule !== CASE_ANY && !asWritten(alias.text, text, start, end)) {
+          if (!caseOk(alias, text.slice(start, end))) continue;
+        }
+        bestEnd = end;
+        chosen = alias;
+      }
+    }
+    return bestEnd;
+  }
+
+  /** Where the best candidate at a word start ends, or -1 (its alias in `chosen`). */
+  function bestAt(text: string, start: number, lang: Lang | null): number {
+    const cls = classAt(text, start);
+    let h = HASH_SEED;
+    let before = h;
+    let last = 0;
+    let i = start;
+    do {
+      last = foldCode(text.charCodeAt(i));
+      before = h;
+      h = Math.imul(h ^ last, HASH_PRIME);
+      i++;
+    } while (i < text.length && classAt(text, i) === cls);
+    const plural = last === 115 && i - start > 1 ? lookup(heads, before, text, start, i - 1) : null;
+    return bestOf(text, start, i, lookup(heads, h, text, start, i), plural, lang, text.length);
+  }
+
+  /** Whether a digit follows `end`, maybe after one separator: "AWS Trainium| 2". */
+  function digitNext(text: string, end: number): boolean {
+    if (classAt(text, end) === DIGIT) return true;
+    return isSeparator(text.charCodeAt(end)) && classAt(text, end + 1) === DIGIT;
+  }
+
+  /** A word start in (start, end) where a candidate reaching beyond `end` begins, or -1. */
+  function laterLongerStart(text: string, start: number, end: number, lang: Lang | null): number {
+    for (let at = start + 1; at < end; at++) {
+      if (!isSeparator(text.charCodeAt(at - 1)) || classAt(text, at) === OTHER) continue;
+      if (bestAt(text, at, lang) > end) return at;
+    }
+    return -1;
+  }
+
+  function candidates(text: string, lang: Lang | null): Candidates {
+    // Hoisted: most words miss, and a miss is one read of `keys`.
+    const keys = heads.keys;
+    const mask = heads.mask;
+    const found: Candidates = { aliases: [], starts: [], ends: [] };
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      let cls: number;
+      if (c < 128) {
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) cls = LETTER;
+        else if (c >= 48 && c <= 57) cls = DIGIT;
+        else {
+          i++;
+          continue;
+        }
+      } else if ((cls = classAt(text, i)) === OTHER) {
+        i++;
+        continue;
+      }
+      // A word starts at i: hash its first unit while reading it.
+      const start = i;
+      let h = HASH_SEED;
+      let before = h;
+      let folded = 0;
+      for (;;) {
+        folded = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
+        before = h;
+        h = Math.imul(h ^ folded, HASH_PRIME);
+        if (++i >= n) break;
+        c = text.charCodeAt(i);
+        if (c < 128) {
+          if (
+            cls === LETTER ? !((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) : c < 48 || c > 57
+          ) {
+            break;
+          }
+        } else if (classAt(text, i) !== cls) break;
+      }
+      const head = keys[h & mask] === 0 ? null : lookup(heads, h, text, start, i);
+      const plural =
+        folded !== 115 || i - start < 2 || keys[before & mask] === 0
+          ? null
+          : lookup(heads, before, text, start, i - 1);
+      if (head !== null || plural !== null) {
+        let end = bestOf(text, start, i, head, plural, lang, n);
+        if (end >= 0) {
+          let alias = chosen!;
+          let next = end;
+          const split = digitNext(text, end) ? laterLongerStart(text, start, end, lang) : -1;
+          if (split >= 0) {
+            // "AWS Trainium 2": the match "AWS Trainium" would strand the "2" while a later
+            // word of it starts a longer one ("Trainium 2"); keep the head only.
+            end = bestOf(text, start, i, head, plural, lang, split);
+            alias = chosen!;
+            next = split;
+          }
+          if (end >= 0) {
+            found.aliases.push(alias);
+            found.starts.push(start);
+            found.ends.push(end);
+          }
+          i = next;
+          continue;
+        }
+      }
+      // The rest of the word (a unit of the other class: "x86", "Trainium2").
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d < 128) {
+          if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57))) break;
+        } else if (classAt(text, i) === OTHER) break;
+        i++;
+      }
+    }
+    return found;
+  }
+
+  return { candidates };
+}

@@ -1,0 +1,207 @@
+/**
+ * Text units of the matcher (run time; no DOM): character classes, folding, and aliases
+ * parsed into units and glue, compared with a text (alias-index.ts reads the text).
+ *
+ * Folding: every UTF-16 code unit folds to ONE code unit, lower case without accents
+ * ("É" -> "e", "ç" -> "c"), so offsets found while folding are offsets into the text.
+ * A text is read as words (maximal runs of word characters) made of units: runs of
+ * letters (marks included) or of digits ("Trainium2" = "trainium" + "2"). An alias is
+ * parsed into the same units and the glue between them: a required run of separators,
+ * an optional separator between a letter and a digit ("Trainium 2" = "Trainium2" =
+ * "Trainium-2"), an apostrophe (any), or a literal character.
+ */
+
+/** Not a word character; a letter (or a mark); a digit. */
+export const OTHER = 0;
+export const LETTER = 1;
+export const DIGIT = 2;
+const UNKNOWN = 255;
+/**
+ * Scripts written without spaces between words (Chinese, Japanese) or with particles
+ * glued to the word before (Korean): a Latin name flush against them still stands alone
+ * ("半導体ではNvidiaと", "Nvidia는"), so their characters are not word characters here.
+ */
+const UNSPACED = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
+const LETTER_RE = /[\p{L}\p{M}]/u;
+const DIGIT_RE = /\p{N}/u;
+/** FNV-1a over folded code units: the hash of a unit. */
+export const HASH_SEED = 0x811c9dc5 | 0;
+export const HASH_PRIME = 0x01000193;
+
+// Non-ASCII classes and folds, filled on first use one code unit at a time.
+let classes: Uint8Array | undefined;
+let folds: Uint16Array | undefined;
+
+function classOfCodePoint(codePoint: number): number {
+  const char = String.fromCodePoint(codePoint);
+  if (UNSPACED.test(char)) return OTHER;
+  if (LETTER_RE.test(char)) return LETTER;
+  return DIGIT_RE.test(char) ? DIGIT : OTHER;
+}
+
+/** The class of the code unit at `i`: OTHER (not a word character), LETTER or DIGIT. */
+export function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    if (c >= 97) return c <= 122 ? LETTER : OTHER;
+    if (c >= 65) return c <= 90 ? LETTER : OTHER;
+    return c >= 48 && c <= 57 ? DIGIT : OTHER;
+  }
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // The two halves of a pair share the code point's class; a lone half is no word.
+    const cp = text.codePointAt(c <= 0xdbff ? i : i - 1);
+    return cp !== undefined && cp > 0xffff ? classOfCodePoint(cp) : OTHER;
+  }
+  if (c !== c) return OTHER; // NaN: past the end
+  classes ??= new Uint8Array(0x10000).fill(UNKNOWN);
+  let cls = classes[c]!;
+  if (cls === UNKNOWN) cls = classes[c] = classOfCodePoint(c);
+  return cls;
+}
+
+/** One code unit folded: lower case, without accents; always one code unit. */
+export function foldCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c >= 0xd800 && c <= 0xdfff) return c;
+  folds ??= new Uint16Array(0x10000);
+  let f = folds[c]!;
+  if (f === 0) {
+    const base = String.fromCharCode(c).normalize('NFD').charCodeAt(0);
+    const lower = String.fromCharCode(base).toLowerCase();
+    f = folds[c] = lower.length === 1 ? lower.charCodeAt(0) : base;
+  }
+  return f;
+}
+
+/** Any space (NBSP, narrow NBSP...) or a hyphen: what separates the words of an alias. */
+export function isSeparator(c: number): boolean {
+  if (c < 128) return c === 32 || c === 45 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2010 ||
+    c === 0x2011 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2018 || c === 0x2bc;
+}
+
+const SEP = 0;
+const OPT = 1;
+const APOS = 2;
+const LIT = 3;
+const UNIT = 4;
+
+/** One piece of an alias: a unit (folded, with its class) or glue. */
+export interface Segment {
+  kind: number;
+  /** UNIT: the folded unit; LIT: the character. */
+  text: string;
+  cls: number;
+}
+
+/** Parses an alias into units and glue (see the top of this file). */
+export function aliasSegments(text: string): Segment[] {
+  const out: Segment[] = [];
+  let pendingSep = false;
+  let prev = -1;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isSeparator(c)) {
+      pendingSep = true;
+      i++;
+      continue;
+    }
+    const cls = isApostrophe(c) ? OTHER : classAt(text, i);
+    if (cls === OTHER) {
+      if (pendingSep && out.length > 0) out.push({ kind: SEP, text: '', cls });
+      if (isApostrophe(c)) out.push({ kind: APOS, text: "'", cls });
+      else out.push({ kind: LIT, text: text.charAt(i), cls });
+      pendingSep = false;
+      prev = OTHER;
+      i++;
+      continue;
+    }
+    let unit = '';
+    for (; i < text.length && classAt(text, i) === cls; i++) {
+      unit += String.fromCharCode(foldCode(text.charCodeAt(i)));
+    }
+    if (out.length > 0) {
+      if ((prev === LETTER && cls === DIGIT) || (prev === DIGIT && cls === LETTER)) {
+        out.push({ kind: OPT, text: '', cls: OTHER });
+      } else if (pendingSep) out.push({ kind: SEP, text: '', cls: OTHER });
+    }
+    out.push({ kind: UNIT, text: unit, cls });
+    pendingSep = false;
+    prev = cls;
+  }
+  return out;
+}
+
+/** An alias's first unit, folded, as `candidates` reads a word's; "" without one. */
+export function firstUnitOf(text: string): string {
+  const cls = classAt(text, 0);
+  let unit = '';
+  for (let i = 0; cls !== OTHER && i < text.length && classAt(text, i) === cls; i++) {
+    unit += String.fromCharCode(foldCode(text.charCodeAt(i)));
+  }
+  return unit;
+}
+
+/**
+ * Where the alias ends when it matches `text`, its first unit (segments[0]) being the
+ * text's unit that ends at `p`; or -1. Units compare folded and must be whole units of
+ * the text; the match ends at a word boundary; a plural alias also takes a final "s".
+ */
+export function matchRest(text: string, p: number, segments: Segment[], plural: boolean): number {
+  const n = text.length;
+  const last = segments.length - 1;
+  for (let k = 1; k <= last; k++) {
+    const segment = segments[k]!;
+    const kind = segment.kind;
+    if (kind === UNIT) {
+      const unit = segment.text;
+      const length = unit.length;
+      if (p + length > n) return -1;
+      for (let m = 0; m < length; m++) {
+        const c = text.charCodeAt(p + m);
+        if ((c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c)) !== unit.charCodeAt(m)) {
+          return -1;
+        }
+      }
+      p += length;
+      // A unit of the alias is a whole unit of the text ("Graces" is not "Grace").
+      if (k < last && classAt(text, p) === segment.cls) return -1;
+    } else if (kind === SEP) {
+      if (p >= n || !isSeparator(text.charCodeAt(p))) return -1;
+      p++;
+      while (p < n && isSeparator(text.charCodeAt(p))) p++;
+    } else if (kind === OPT) {
+      if (p < n && isSeparator(text.charCodeAt(p))) p++;
+    } else if (kind === APOS) {
+      if (!isApostrophe(text.charCodeAt(p))) return -1;
+      p++;
+    } else {
+      if (text.charCodeAt(p) !== segment.text.charCodeAt(0)) return -1;
+      p++;
+    }
+  }
+  if (p < n && classAt(text, p) !== OTHER) {
+    // "GPUs", "B200s"; never "Nvidias" unless the alias allows plurals.
+    if (!plural || foldCode(text.charCodeAt(p)) !== 115 || classAt(text, p + 1) !== OTHER) {
+      return -1;
+    }
+    p++;
+  }
+  return p;
+}
