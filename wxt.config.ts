@@ -10,10 +10,9 @@ import { highlightStylesheet } from './src/page/highlights';
 const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
 /**
  * Whether a break of the glossary's truth rules (npm run glossary:check) fails the build.
- * Opt-in with SL_GLOSSARY_TRUTH=strict while data/glossary is being cleaned up; flip to
- * `!== 'warn'` once glossary:check passes.
+ * It does; SL_GLOSSARY_TRUTH=warn prints the breaks and builds anyway (for work in progress).
  */
-const TRUTH_FAILS_BUILD = process.env.SL_GLOSSARY_TRUTH === 'strict';
+const TRUTH_FAILS_BUILD = process.env.SL_GLOSSARY_TRUTH !== 'warn';
 
 /** Extension pages and the background: own scripts only, no plugins, no connections. */
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'; connect-src 'none'";
