@@ -8,7 +8,8 @@
  *    manifest with a resolvable name and description within the Chrome Web Store's
  *    limits, the package.json version, every icon and entry file present in the zip, a
  *    128 px icon, permissions the README's "Permissions" table names, no
- *    content_security_policy override and no externally_connectable.
+ *    content_security_policy other than the strict one (own scripts, no connections) and no
+ *    externally_connectable.
  * Prints a summary; exits 1 on any web-ext error or Chromium zip problem (and with
  * --strict, on a web-ext warning the README does not explain).
  */
@@ -190,7 +191,14 @@ export function checkChromeZip(
       problems.push(`permission ${permission} is not justified in the README's Permissions table`);
     }
   }
-  if ('content_security_policy' in manifest) problems.push('content_security_policy is overridden');
+  // The only override allowed: the default policy plus connect-src 'none' (wxt.config.ts).
+  const csp = manifest.content_security_policy as { extension_pages?: string } | undefined;
+  if (csp !== undefined) {
+    const policy = typeof csp === 'object' ? csp.extension_pages : undefined;
+    if (policy !== "script-src 'self'; object-src 'self'; connect-src 'none'") {
+      problems.push(`content_security_policy is not the strict one: ${JSON.stringify(csp)}`);
+    }
+  }
   if ('externally_connectable' in manifest) problems.push('externally_connectable is declared');
   facts.push(
     `"${name}" ${manifest.version}, MV${manifest.manifest_version}, ${files.size} files, ` +
