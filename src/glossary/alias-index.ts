@@ -11,8 +11,6 @@
 import { caseMatches } from './case-rule';
 import {
   DIGIT,
-  HASH_PRIME,
-  HASH_SEED,
   LETTER,
   OTHER,
   aliasSegments,
@@ -20,6 +18,7 @@ import {
   foldCode,
   isSeparator,
   matchRest,
+  unitKey,
   type Segment,
 } from './text-units';
 import type { Lang } from './types';
@@ -50,84 +49,80 @@ export interface Candidates {
   ends: number[];
 }
 
-/** The aliases that start with one unit. */
-interface Group {
-  /** The unit, folded. */
-  unit: string;
-  /** Its aliases as the table writes them, parsed on the group's first hit. */
-  source: string;
-  aliases: IndexedAlias[] | null;
-  /** Another group whose unit has the same hash (almost never). */
-  next: Group | null;
-}
+/** The aliases that start with one unit, parsed on the unit's first hit. */
+type Group = IndexedAlias[];
 
-/** An open-addressing table of groups by the hash of their unit (a miss: one read). */
+/**
+ * An open-addressing table of the lines "unit\taliases" by the hash of their unit (a
+ * miss: one read). Start-up only hashes each line's unit: no object, no string per line.
+ */
 interface GroupTable {
+  /** The hash of the unit in each slot (0: empty slot; a hash of 0 is stored as 1). */
   keys: Int32Array;
-  slots: Group[];
+  /** The line in each slot. */
+  rows: Int32Array;
   mask: number;
+  lines: string[];
+  /** Each line's aliases, once parsed. */
+  groups: (Group | undefined)[];
+  parse: (source: string) => IndexedAlias[];
 }
 
 /**
- * The group whose unit is the text's `[start, end)` (hash `hash`), or null. Module-level
- * so that the loop of `candidates` calls a plain function.
+ * The group whose unit is the text's `[start, end)` (key `key`, see `unitKey`), or null.
+ * Module-level so that the loop of `candidates` calls a plain function.
  */
 function lookup(
   table: GroupTable,
-  hash: number,
+  key: number,
   text: string,
   start: number,
   end: number,
 ): Group | null {
-  const key = hash === 0 ? 1 : hash;
   const keys = table.keys;
   const mask = table.mask;
-  let slot = hash & mask;
-  for (let k = keys[slot]!; k !== 0; k = keys[slot]!) {
-    if (k === key) {
-      // Same hash: compare the unit itself (folded) to rule out a collision.
-      for (let group: Group | null = table.slots[slot]!; group !== null; group = group.next) {
-        const unit = group.unit;
-        if (unit.length !== end - start) continue;
-        let m = 0;
-        for (; m < unit.length; m++) {
-          const c = text.charCodeAt(start + m);
-          const f = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
-          if (f !== unit.charCodeAt(m)) break;
-        }
-        if (m === unit.length) return group;
-      }
-      return null;
+  const length = end - start;
+  for (
+    let slot = key & mask, k = keys[slot]!;
+    k !== 0;
+    slot = (slot + 1) & mask, k = keys[slot]!
+  ) {
+    if (k !== key) continue;
+    // Same hash: compare the unit itself (folded) to rule out a collision.
+    const row = table.rows[slot]!;
+    const line = table.lines[row]!;
+    if (line.charCodeAt(length) !== 9) continue;
+    let m = 0;
+    for (; m < length; m++) {
+      const c = text.charCodeAt(start + m);
+      const f = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
+      if (f !== line.charCodeAt(m)) break;
     }
-    slot = (slot + 1) & mask;
+    if (m < length) continue;
+    return (table.groups[row] ??= table.parse(line.slice(length + 1)));
   }
   return null;
 }
 
 /** The table of groups written as lines "unit\taliases" (see `CompiledGlossary.aliases`). */
-function groupTable(lines: string[]): GroupTable {
+function groupTable(lines: string[], parse: GroupTable['parse']): GroupTable {
   let size = 16;
-  while (size < lines.length * 8) size *= 2;
-  const table: GroupTable = {
-    keys: new Int32Array(size),
-    slots: new Array<Group>(size),
-    mask: size - 1,
-  };
-  for (const line of lines) {
+  while (size < lines.length * 4) size *= 2;
+  const keys = new Int32Array(size);
+  const rows = new Int32Array(size);
+  const mask = size - 1;
+  for (let row = 0; row < lines.length; row++) {
+    const line = lines[row]!;
     const tab = line.indexOf('\t');
     if (tab <= 0) continue;
-    const unit = line.slice(0, tab);
-    let hash = HASH_SEED;
-    for (let i = 0; i < unit.length; i++) hash = Math.imul(hash ^ unit.charCodeAt(i), HASH_PRIME);
-    const key = hash === 0 ? 1 : hash;
-    let slot = hash & table.mask;
-    while (table.keys[slot] !== 0 && table.keys[slot] !== key) slot = (slot + 1) & table.mask;
-    const group: Group = { unit, source: line.slice(tab + 1), aliases: null, next: null };
-    if (table.keys[slot] === key) group.next = table.slots[slot]!;
-    table.keys[slot] = key;
-    table.slots[slot] = group;
+    const first = line.charCodeAt(0);
+    const key = unitKey(first, tab > 1 ? line.charCodeAt(1) : 0, line.charCodeAt(tab - 1), tab);
+    let slot = key & mask;
+    while (keys[slot] !== 0) slot = (slot + 1) & mask;
+    keys[slot] = key;
+    rows[slot] = row;
   }
-  return table;
+  return { keys, rows, mask, lines, groups: new Array(lines.length), parse };
 }
 
 /** Finds the candidates of a text (see the top of this file). */
@@ -144,7 +139,7 @@ export function createAliasIndex(
   lines: string[],
   parse: (source: string) => IndexedAlias[],
 ): AliasIndex {
-  const heads = groupTable(lines);
+  const heads = groupTable(lines, parse);
 
   /** Whether the text's `[start, end)` is the alias exactly as written (case rules pass). */
   function asWritten(alias: string, text: string, start: number, end: number): boolean {
@@ -185,10 +180,9 @@ export function createAliasIndex(
   ): number {
     let bestEnd = -1;
     for (let l = 0; l < 2; l++) {
-      const group = l === 0 ? head : plural;
-      if (group === null) continue;
+      const aliases = l === 0 ? head : plural;
+      if (aliases === null) continue;
       const p = l === 0 ? unitEnd : unitEnd - 1;
-      const aliases = (group.aliases ??= parse(group.source));
       for (const alias of aliases) {
         if (lang !== null && alias.lang !== null && alias.lang !== lang) continue;
         if (l === 1 && !alias.plural) continue;
@@ -209,17 +203,28 @@ export function createAliasIndex(
   /** Where the best candidate at a word start ends, or -1 (its alias in `chosen`). */
   function bestAt(text: string, start: number, lang: Lang | null): number {
     const cls = classAt(text, start);
-    let h = HASH_SEED;
-    let before = h;
-    let last = 0;
-    let i = start;
-    do {
+    const first = foldCode(text.charCodeAt(start));
+    let second = 0;
+    let previous = 0;
+    let last = first;
+    let i = start + 1;
+    for (; i < text.length && classAt(text, i) === cls; i++) {
+      previous = last;
       last = foldCode(text.charCodeAt(i));
-      before = h;
-      h = Math.imul(h ^ last, HASH_PRIME);
-      i++;
-    } while (i < text.length && classAt(text, i) === cls);
-    const plural = last === 115 && i - start > 1 ? lookup(heads, before, text, start, i - 1) : null;
+      if (i === start + 1) second = last;
+    }
+    const length = i - start;
+    const plural =
+      last === 115 && length > 1
+        ? lookup(
+            heads,
+            unitKey(first, length > 2 ? second : 0, previous, length - 1),
+            text,
+            start,
+            i - 1,
+          )
+        : null;
+    const h = unitKey(first, second, last, length);
     return bestOf(text, start, i, lookup(heads, h, text, start, i), plural, lang, text.length);
   }
 
@@ -261,13 +266,11 @@ export function createAliasIndex(
       }
       // A word starts at i: hash its first unit while reading it.
       const start = i;
-      let h = HASH_SEED;
-      let before = h;
-      let folded = 0;
+      const first = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
+      let second = 0;
+      let previous = 0;
+      let folded = first;
       for (;;) {
-        folded = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
-        before = h;
-        h = Math.imul(h ^ folded, HASH_PRIME);
         if (++i >= n) break;
         c = text.charCodeAt(i);
         if (c < 128) {
@@ -277,12 +280,18 @@ export function createAliasIndex(
             break;
           }
         } else if (classAt(text, i) !== cls) break;
+        previous = folded;
+        folded = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
+        if (i === start + 1) second = folded;
       }
-      const head = keys[h & mask] === 0 ? null : lookup(heads, h, text, start, i);
-      const plural =
-        folded !== 115 || i - start < 2 || keys[before & mask] === 0
-          ? null
-          : lookup(heads, before, text, start, i - 1);
+      const length = i - start;
+      const key = unitKey(first, second, folded, length);
+      const head = keys[key & mask] === 0 ? null : lookup(heads, key, text, start, i);
+      let plural: Group | null = null;
+      if (folded === 115 && length >= 2) {
+        const shorter = unitKey(first, length > 2 ? second : 0, previous, length - 1);
+        if (keys[shorter & mask] !== 0) plural = lookup(heads, shorter, text, start, i - 1);
+      }
       if (head !== null || plural !== null) {
         let end = bestOf(text, start, i, head, plural, lang, n);
         if (end >= 0) {

@@ -24,9 +24,18 @@ const UNKNOWN = 255;
 const UNSPACED = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 const LETTER_RE = /[\p{L}\p{M}]/u;
 const DIGIT_RE = /\p{N}/u;
-/** FNV-1a over folded code units: the hash of a unit. */
-export const HASH_SEED = 0x811c9dc5 | 0;
-export const HASH_PRIME = 0x01000193;
+/**
+ * The key of a unit (folded): a hash of its first, second and last code units and its
+ * length, never 0. Cheap both ways: start-up keys each alias group without reading its
+ * unit, and the scan keys each word from what it reads anyway. Units sharing a key are
+ * told apart by comparing them.
+ */
+export function unitKey(first: number, second: number, last: number, length: number): number {
+  let h = Math.imul(first ^ (second << 7) ^ (last << 14) ^ (length << 21), 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h ^= h >>> 13;
+  return h === 0 ? 1 : h;
+}
 
 // Non-ASCII classes and folds, filled on first use one code unit at a time.
 let classes: Uint8Array | undefined;
