@@ -161,10 +161,11 @@ export function isDistinctive(text: string, isCommonWord: (word: string) => bool
  */
 export function defaultCaseRule(
   text: string,
-  options: { ambiguous?: boolean; isCommonWord?: (word: string) => boolean } = {},
+  options: { ambiguous?: boolean; model?: boolean; isCommonWord?: (word: string) => boolean } = {},
 ): CaseRule {
   const base: CaseRule = /\p{Ll}/u.test(text) ? 'name' : 'exact';
-  if (options.ambiguous || !options.isCommonWord || isModelNumber(text)) return base;
+  const model = options.model ?? isModelNumber(text);
+  if (options.ambiguous || !options.isCommonWord || model) return base;
   return isDistinctive(text, options.isCommonWord) ? 'any' : base;
 }
 
@@ -186,6 +187,7 @@ export function resolveAliasCases(
             ...alias,
             case: defaultCaseRule(alias.text.normalize('NFC').trim(), {
               ambiguous: (alias.context?.length ?? 0) > 0,
+              model: alias.model,
               isCommonWord,
             }),
           },
@@ -213,14 +215,18 @@ export function aliasRules(entries: Entry[], options: CompileOptions = {}): Alia
     for (const alias of entry.aliases) {
       const text = alias.text.normalize('NFC').trim().replace(/\s+/gu, ' ');
       if (foldedWords(text).length === 0) continue;
-      const model = isModelNumber(text);
+      const model = alias.model ?? isModelNumber(text);
       const own = alias.context ?? [];
       const rule: AliasRule = {
         id: entry.id,
         text,
         case:
           alias.case ??
-          defaultCaseRule(text, { ambiguous: own.length > 0, isCommonWord: options.isCommonWord }),
+          defaultCaseRule(text, {
+            ambiguous: own.length > 0,
+            model,
+            isCommonWord: options.isCommonWord,
+          }),
         plural: alias.plural === true,
         model,
       };

@@ -63,6 +63,11 @@ export interface Alias {
   /** Also match the plural with a final "s" ("TPUs", "GPUs"). */
   plural?: boolean;
   /**
+   * Whether the alias is a product model number that needs a cue nearby ("H100"). Decided
+   * from its letters and digits when absent; `false` for a name such as "G42" or "S3NS".
+   */
+  model?: boolean;
+  /**
    * Cue words for an ambiguous alias: it counts only when one of them (case-insensitive,
    * accents ignored, whole words) is in the same block or within the context window.
    */

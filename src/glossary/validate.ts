@@ -75,7 +75,7 @@ const ENTRY_KEYS = [
   'website',
   'reviewed',
 ];
-const ALIAS_KEYS = ['text', 'lang', 'case', 'plural', 'context'];
+const ALIAS_KEYS = ['text', 'lang', 'case', 'plural', 'model', 'context'];
 const CASE_RULES = ['exact', 'name', 'any'];
 const FACT_KEYS = ['date', 'en', 'fr', 'source', 'confidence', 'accessed', 'figures'];
 const FIGURE_KEYS = ['value', 'unit', 'subject'];
@@ -429,6 +429,9 @@ function checkAlias(alias: unknown, path: string, report: Report): AliasForm[] {
   }
   if ('plural' in alias && typeof alias.plural !== 'boolean') {
     report(`${path}.plural`, 'must be true or false');
+  }
+  if ('model' in alias && typeof alias.model !== 'boolean') {
+    report(`${path}.model`, 'must be true or false');
   }
   let hasContext = false;
   if ('context' in alias) {

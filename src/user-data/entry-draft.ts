@@ -27,6 +27,8 @@ export interface AliasDraft {
   plural: boolean;
   /** Cue words separated by commas. */
   context: string;
+  /** Kept as imported (not edited in the form): see `Alias.model`. */
+  model?: boolean;
 }
 
 export interface FactDraft {
@@ -109,6 +111,7 @@ export function draftToEntry(draft: EntryDraft): Entry {
       if (a.lang) alias.lang = a.lang;
       if (a.case) alias.case = a.case;
       if (a.plural) alias.plural = true;
+      if (a.model !== undefined) alias.model = a.model;
       const cues = a.context
         .split(',')
         .map((c) => c.trim())
@@ -170,6 +173,7 @@ export function entryToDraft(entry: Entry): EntryDraft {
       case: a.case ?? '',
       plural: a.plural ?? false,
       context: (a.context ?? []).join(', '),
+      ...(a.model !== undefined ? { model: a.model } : {}),
     })),
     facts: entry.facts.map((f) => ({ ...f })),
     relations: entry.relations.map((r) => ({ ...r })),

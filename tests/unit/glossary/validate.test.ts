@@ -208,14 +208,15 @@ describe('validateGlossary rules', () => {
     expect(problemsOf(data).map((p) => p.path)).toEqual(['website', 'facts[0].source']);
   });
 
-  it('rejects an unknown confidence, case rule and alias language', () => {
+  it('rejects an unknown confidence, case rule, alias language and a non-boolean model flag', () => {
     const data = base() as unknown as { entries: { facts: object[]; aliases: object[] }[] };
     Object.assign(data.entries[0]!.facts[0]!, { confidence: 'rumour' });
-    Object.assign(data.entries[2]!.aliases[0]!, { case: 'upper', lang: 'de' });
+    Object.assign(data.entries[2]!.aliases[0]!, { case: 'upper', lang: 'de', model: 'no' });
     expect(problemsOf(data).map((p) => `${p.entry} ${p.path}`)).toEqual([
       'chip-a facts[0].confidence',
       'foundry-c aliases[0].lang',
       'foundry-c aliases[0].case',
+      'foundry-c aliases[0].model',
     ]);
   });
 

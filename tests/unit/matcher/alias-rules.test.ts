@@ -186,6 +186,30 @@ describe('model numbers', () => {
       ['fr', 'l’accélérateur MI300X d’AMD', ['amd-instinct:MI300X', 'amd:AMD']],
     ]);
   });
+  it('are not model numbers when the data says so ("model": false): names such as G42', () => {
+    const rules = aliasRules(loadEntries(DEFAULT_GLOSSARY));
+    for (const text of ['G42', 'S3NS']) {
+      const rule = rules.find((r) => r.text === text)!;
+      expect(isModelNumber(text), text).toBe(true);
+      expect(rule.model, text).toBe(false);
+      expect(rule.context, text).toBeUndefined();
+    }
+    check([
+      ['en', 'Abu Dhabi’s G42 signed the deal.', ['g42:G42']],
+      ['fr', 'S3NS a obtenu la qualification.', ['s3ns:S3NS']],
+      // MN5 keeps only its own cues (not the chip cues).
+      ['en', 'Form MN5 and a cluster of servers.', []],
+      ['en', 'BSC runs MN5 in Barcelona.', ['bsc:BSC', 'marenostrum-5:MN5']],
+    ]);
+    const forced = compileMatcher([
+      {
+        ...testEntries()[0]!,
+        aliases: [{ text: 'Zeta 9', model: true }],
+      },
+    ]);
+    expect(forced.findMentions('Zeta 9 is late.')).toEqual([]);
+    expect(forced.findMentions('The Zeta 9 chip is late.').map((m) => m.text)).toEqual(['Zeta 9']);
+  });
 });
 
 describe('French names of policies', () => {
