@@ -101,16 +101,7 @@ export function lazyCueSet(set: {
   pattern: string | null;
   firsts: string[];
 }): CueSet {
-  let pattern: RegExp | null | undefined = set.pattern === null ? null : undefined;
-  return {
-    words: set.words,
-    digits: set.digits,
-    firsts: set.firsts,
-    get pattern(): RegExp | null {
-      if (pattern === undefined) pattern = new RegExp(set.pattern!, 'u');
-      return pattern;
-    },
-  };
+  return { words: set.words, digits: set.digits, firsts: set.firsts, source: set.pattern };
 }
 
 /** One mention of a glossary entry in a text. Offsets index the text given to the matcher. */

@@ -128,8 +128,13 @@ export interface CueSet {
   words: string[];
   /** For each word, whether it is made of digits (then its boundaries are non-digits). */
   digits: boolean[];
-  /** The other cues (several words, letters and digits), run on folded text. */
-  pattern: RegExp | null;
+  /**
+   * The other cues (several words, letters and digits) as one RegExp source, run on
+   * folded text; compiled on first use (`complexPattern`): most cue sets never need it.
+   */
+  source: string | null;
+  /** `source` compiled, once needed. */
+  pattern?: RegExp;
   /**
    * The longest word of each of those cues: the pattern runs only on a text holding one
    * (a quick `includes`, far cheaper than the pattern's Unicode lookbehinds).
@@ -170,7 +175,7 @@ export function compileCues(cues: readonly string[]): CueSet {
   return {
     words,
     digits: words.map((word) => DIGIT.test(word.charAt(0))),
-    pattern: complex.length > 0 ? new RegExp(complex.join('|'), 'u') : null,
+    source: complex.length > 0 ? complex.join('|') : null,
     firsts,
   };
 }
@@ -201,11 +206,14 @@ export function hasCue(cues: CueSet, folded: string): boolean {
   return hasComplexCue(cues, folded);
 }
 
-/** Whether a folded text holds one of the cues of several words (`CueSet.pattern`). */
+/** Whether a folded text holds one of the cues of several words (`CueSet.source`). */
 export function hasComplexCue(cues: CueSet, folded: string): boolean {
-  // `firsts` is empty exactly when `pattern` is null; the pattern may be built lazily.
+  // `firsts` is empty exactly when `source` is null.
   for (const first of cues.firsts) {
-    if (folded.includes(first)) return cues.pattern !== null && cues.pattern.test(folded);
+    if (!folded.includes(first)) continue;
+    if (cues.source === null) return false;
+    cues.pattern ??= new RegExp(cues.source, 'u');
+    return cues.pattern.test(folded);
   }
   return false;
 }

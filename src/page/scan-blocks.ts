@@ -112,7 +112,7 @@ function neighbourHasCue(
   const inWindow = (text: string, from: number, to: number): boolean => {
     const folded = matcher.foldedCues!(text);
     if (folded.fold.length !== text.length) {
-      return hasCue({ ...cues, pattern: null, firsts: [] }, foldCue(text.slice(from, to)));
+      return hasCue({ ...cues, source: null, firsts: [] }, foldCue(text.slice(from, to)));
     }
     for (const hit of folded.hits) {
       if (hit.start >= from && hit.end <= to && cues.words.includes(hit.word)) return true;
