@@ -8,6 +8,7 @@ import { collectText } from '../../../src/page/collect-text';
 import { findArticleRoot } from '../../../src/page/find-article';
 import { highlightName } from '../../../src/page/highlights';
 import { scanBlocks } from '../../../src/page/scan-blocks';
+import { scanHtml } from '../../../scripts/scan';
 import type { HighlightedRange } from './probes';
 
 const matcher = compileMatcher(bundledGlossary().entries, { isCommonWord: commonWords() });
@@ -15,7 +16,8 @@ const kinds = new Map(bundledGlossary().entries.map((e) => [e.id, e.kind]));
 
 /**
  * What the page should show for a fixture: the same matcher and text model run in Node
- * (linkedom), as highlight names and texts in document order.
+ * (linkedom), as highlight names and texts in document order. For the whole page this is
+ * exactly what `npm run scan` reports (scripts/scan.ts, `scanHtml`).
  */
 export function expectedHighlights(
   fixture: string,
@@ -30,10 +32,14 @@ export function expectedMentions(
   scope: 'article' | 'page' = 'page',
 ): (HighlightedRange & { id: string })[] {
   const html = readFileSync(resolve('tests/fixtures', fixture), 'utf8');
+  const named = (m: { id: string; text: string }): HighlightedRange & { id: string } => ({
+    id: m.id,
+    name: highlightName(kinds.get(m.id)!),
+    text: m.text,
+  });
+  if (scope === 'page') return scanHtml(matcher, html).mentions.map(named);
   const { document } = parseHTML(html);
-  const root = scope === 'article' ? findArticleRoot(document as unknown as Document) : document;
+  const root = findArticleRoot(document as unknown as Document);
   const blocks = collectText(root as unknown as Node, { visibility: 'ignore' });
-  return scanBlocks(matcher, blocks).flatMap((mentions) =>
-    mentions.map((m) => ({ id: m.id, name: highlightName(kinds.get(m.id)!), text: m.text })),
-  );
+  return scanBlocks(matcher, blocks).flatMap((mentions) => mentions.map(named));
 }
