@@ -14,7 +14,7 @@ async function waitForMarks(page: TestPage, atLeast = 1): Promise<void> {
 }
 
 describeInBrowsers('page annotation', (h) => {
-  it('marks exactly the mentions the matcher finds, on every fixture article', async () => {
+  it('marks exactly what npm run scan finds (scanHtml), on every fixture article', async () => {
     await h.setSettings({ scope: 'page' });
     for (const article of ARTICLES) {
       const expected = expectedHighlights(article, 'page');
