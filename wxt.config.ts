@@ -32,7 +32,10 @@ export default defineConfig({
     short_name: 'Sovereignty Lens',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    // The manifest injects only a small loader into every frame; the background injects
+    // the annotator into the frames that hold an article, which needs the same sites.
+    host_permissions: ['<all_urls>'],
     // The browsers' default policy plus no connections at all: "no network request" is
     // enforced by the browser, not only by tests. (Not in `wxt` dev mode, which needs its
     // dev server.)

@@ -1,6 +1,8 @@
 import { defineContentScript } from '#imports';
-import { startContent } from '@/src/content/start-content';
+import { startLoader } from '@/src/content/loader';
 
+// The loader only: it decides whether this frame can hold an article and then has the
+// background inject the annotator (entrypoints/annotator.ts) into it.
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
@@ -12,6 +14,6 @@ export default defineContentScript({
   // guard (src/content/lifetime.ts) decides when the script stops.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startContent(ctx);
+    startLoader(ctx);
   },
 });

@@ -3,7 +3,13 @@
  * surface so unit tests call them directly.
  */
 import type { Browser } from 'wxt/browser';
-import { isOwnSender, parseMessage, type Message } from '../messaging/protocol';
+import {
+  isOwnSender,
+  parseMessage,
+  type ContentPart,
+  type SenderLike,
+  type Message,
+} from '../messaging/protocol';
 import type { ReaderGlossary } from './reader-glossary';
 
 /** The parts of the extension API the handlers use. */
@@ -17,7 +23,18 @@ export interface BackgroundApi {
   glossary: Pick<ReaderGlossary, 'cardData' | 'compiled' | 'resolve'>;
   /** Opens the glossary page at an entry, in a new tab. */
   openEntry(id: string): Promise<void>;
+  /** Runs an extension script file in one frame (of one document) of a tab. */
+  injectScript(
+    target: { tabId: number; frameId: number; documentId?: string },
+    file: string,
+  ): Promise<void>;
 }
+
+/** The script file of each in-page part (entrypoints/annotator.ts, entrypoints/card-ui.ts). */
+export const PART_FILES: Record<ContentPart, string> = {
+  annotator: '/annotator.js',
+  'card-ui': '/card-ui.js',
+};
 
 /** Badge text for a number of distinct entities: empty for none, "99+" past 99. */
 export function badgeText(distinct: number): string {
@@ -51,11 +68,21 @@ export async function handleRuntimeMessage(
 export function handleGlossaryRequest(
   api: BackgroundApi,
   raw: unknown,
-  sender: Pick<Browser.runtime.MessageSender, 'id'> | undefined,
+  sender: (SenderLike & { frameId?: number; documentId?: string }) | undefined,
 ): Promise<unknown> | undefined {
   const message = parseMessage(raw);
   if (!message || !isOwnSender(sender, api.extensionId)) return undefined;
   switch (message.type) {
+    case 'content/load': {
+      // Only into the frame that asks (a content script of this extension).
+      const tabId = sender?.tab?.id;
+      if (tabId === undefined || sender?.frameId === undefined) return undefined;
+      const target = { tabId, frameId: sender.frameId, documentId: sender.documentId };
+      return api.injectScript(target, PART_FILES[message.part]).then(
+        () => ({ loaded: true }),
+        () => ({ loaded: false }),
+      );
+    }
     case 'glossary/get-card':
       return api.glossary.cardData(message.id);
     case 'glossary/open-entry':

@@ -47,6 +47,26 @@ function createApi(glossary: ReaderGlossary): BackgroundApi {
       const url = browser.runtime.getURL(`/glossary.html#/entry/${encodeURIComponent(id)}`);
       await browser.tabs.create({ url });
     },
+    async injectScript({ tabId, frameId, documentId }, file) {
+      if (browser.scripting) {
+        // Chromium (MV3): the very document that asked, when the browser names it.
+        const target = documentId
+          ? { tabId, documentIds: [documentId] }
+          : { tabId, frameIds: [frameId] };
+        // (WXT types `files` as the build's own paths; ours come from PART_FILES.)
+        const execute = browser.scripting.executeScript as (details: {
+          target: typeof target;
+          files: string[];
+        }) => Promise<unknown>;
+        await execute({ target, files: [file] });
+        return;
+      }
+      // Firefox (MV2).
+      const tabs = browser.tabs as unknown as {
+        executeScript(tabId: number, details: { file: string; frameId: number }): Promise<unknown>;
+      };
+      await tabs.executeScript(tabId, { file, frameId });
+    },
     async activeTabId() {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id;

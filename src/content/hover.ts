@@ -18,6 +18,8 @@ export interface HoverControllerOptions {
   delayMs: () => number;
   isInsideUi: (event: Event) => boolean;
   show: (mention: PlacedMention) => void;
+  /** A mention came under the pointer: what its card needs can start loading. */
+  prepare?: (mention: PlacedMention) => void;
   hide: () => void;
   isPinned: () => boolean;
   isOpen: () => boolean;
@@ -112,6 +114,7 @@ export class HoverController {
     }
     if (mention !== this.#candidate) {
       this.#candidate = mention;
+      this.#o.prepare?.(mention);
       this.#armShow();
     }
   }

@@ -11,6 +11,7 @@ import { HitTester } from '../page/hit-test';
 import type { PlacedMention } from '../page/mention-index';
 import type { Settings } from '../settings/settings';
 import { CardHost, type CardView } from './card-host';
+import type { CardUi } from './card-ui';
 import { HoverController } from './hover';
 
 export interface PageSessionOptions {
@@ -18,6 +19,8 @@ export interface PageSessionOptions {
   cardData: (id: string) => Promise<CardView | undefined>;
   /** Opens an entry in the full glossary. */
   openInGlossary: (id: string) => void;
+  /** The card UI script, loaded when the first card is about to open. */
+  loadCardUi: () => Promise<CardUi | undefined>;
   /** Each entry's kind. */
   kinds: Readonly<Record<string, Kind>>;
   matcher: Matcher;
@@ -47,6 +50,7 @@ export class PageSession {
   constructor({
     cardData,
     openInGlossary,
+    loadCardUi,
     kinds,
     matcher,
     settings,
@@ -66,6 +70,7 @@ export class PageSession {
     this.#cards = new CardHost({
       data: cardData,
       openInGlossary,
+      loadUi: loadCardUi,
       onPointerInside: (inside) => this.#hover.pointerInsideCard(inside),
       onClosed: () => {
         this.#hover.closed();
@@ -78,6 +83,7 @@ export class PageSession {
       delayMs: () => this.#settings.hoverDelayMs,
       isInsideUi: (event) => this.#cards.contains(event),
       show: (mention) => this.#openCard(mention, false),
+      prepare: (mention) => this.#cards.prepare(mention.id),
       hide: () => this.#cards.hide(),
       isPinned: () => this.#cards.pinned,
       isOpen: () => this.#cards.open,

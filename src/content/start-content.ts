@@ -1,4 +1,3 @@
-import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { indexGlossary } from '../glossary/glossary-index';
 import { compiledGlossary } from '../glossary/compiled-glossary';
@@ -10,7 +9,7 @@ import {
 } from '../glossary/matcher';
 import type { Kind } from '../glossary/types';
 import { requestFromBackground, sendToBackground } from '../messaging/send';
-import { isOwnSender, parseMessage, type Message, type PageSummary } from '../messaging/protocol';
+import type { Message, PageSummary } from '../messaging/protocol';
 import { supportsHighlights } from '../page/highlights';
 import { createYielder } from '../page/yield';
 import { changesMatching, userDataItem } from '../user-data/stored-item';
@@ -18,10 +17,21 @@ import { isSiteDisabled, readSettings, watchSettings, type Settings } from '../s
 import type { CardView } from './card-host';
 import { Lifetime } from './lifetime';
 import { PageSession } from './page-session';
+import { loadPart } from './parts';
+
+/** The annotator of one document, as the loader (loader.ts) drives it. */
+export interface ContentAnnotator {
+  /** Settled once the settings are applied and the first scan has started. */
+  readonly ready: Promise<void>;
+  /** Answers a message for this frame (the loader's listener passes them on). */
+  handle(message: Message): Promise<unknown>;
+}
 
 /** Starts the in-page work of the extension for one document. */
-export function startContent(ctx: ContentScriptContext): void {
-  void new ContentController(Lifetime.follow(ctx)).run();
+export function startContent(ctx: ContentScriptContext): ContentAnnotator {
+  const controller = new ContentController(Lifetime.follow(ctx));
+  const ready = controller.run();
+  return { ready, handle: (message) => controller.handle(message) };
 }
 
 class ContentController {
@@ -47,19 +57,7 @@ class ContentController {
     // Out of the task that evaluates the script: the first calls into the extension APIs
     // (listeners, storage reads) then make a short task of their own.
     await this.#yield();
-    const onMessage = (
-      raw: unknown,
-      sender: Browser.runtime.MessageSender,
-    ): Promise<unknown> | undefined => {
-      const message = parseMessage(raw);
-      if (!message || !this.#life.check() || !isOwnSender(sender, browser.runtime.id)) {
-        return undefined;
-      }
-      return this.#handle(message);
-    };
-    browser.runtime.onMessage.addListener(onMessage);
     this.#life.onEnd(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
       this.#session?.stop();
       this.#session = undefined;
     });
@@ -110,6 +108,7 @@ class ContentController {
     this.#session = new PageSession({
       cardData: (id) => this.#loadCardView(id),
       openInGlossary: (id) => void requestFromBackground({ type: 'glossary/open-entry', id }),
+      loadCardUi: () => loadPart('card-ui'),
       kinds: this.#kinds,
       matcher: this.#matcher,
       settings,
@@ -175,7 +174,8 @@ class ContentController {
     await this.#apply(this.#settings);
   }
 
-  async #handle(message: Message): Promise<unknown> {
+  async handle(message: Message): Promise<unknown> {
+    if (!this.#life.check()) return undefined;
     const session = this.#session;
     switch (message.type) {
       case 'page/get-summary':
@@ -188,6 +188,8 @@ class ContentController {
         return { visible: session?.toggleMarks() ?? false };
       case 'page/look-up':
         return { found: await this.#lookUp(message.text) };
+      case 'page/start':
+        return { active: !!session };
       default:
         return undefined;
     }

@@ -82,11 +82,7 @@ function lookup(
   const keys = table.keys;
   const mask = table.mask;
   const length = end - start;
-  for (
-    let slot = key & mask, k = keys[slot]!;
-    k !== 0;
-    slot = (slot + 1) & mask, k = keys[slot]!
-  ) {
+  for (let slot = key & mask, k = keys[slot]!; k !== 0; slot = (slot + 1) & mask, k = keys[slot]!) {
     if (k !== key) continue;
     // Same hash: compare the unit itself (folded) to rule out a collision.
     const row = table.rows[slot]!;

@@ -205,6 +205,10 @@ export function matchRest(text: string, p: number, segments: Segment[], plural: 
       p++;
     }
   }
+  if (p + 1 < n && isApostrophe(text.charCodeAt(p)) && classAt(text, p + 1) === LETTER) {
+    // "Dell'Oro" is one name (not "Dell"); "Nvidia's" is a possessive.
+    if (foldCode(text.charCodeAt(p + 1)) !== 115 || classAt(text, p + 2) === LETTER) return -1;
+  }
   if (p < n && classAt(text, p) !== OTHER) {
     // "GPUs", "B200s"; never "Nvidias" unless the alias allows plurals.
     if (!plural || foldCode(text.charCodeAt(p)) !== 115 || classAt(text, p + 1) !== OTHER) {

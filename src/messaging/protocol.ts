@@ -34,6 +34,21 @@ export interface LookUpSelection {
 }
 
 /** From a content script: its page's entities changed (for the badge). */
+/** The popup's "Mark this page": start on a page the loader judged not to be an article. */
+export interface StartPage {
+  type: 'page/start';
+}
+
+/** The in-page parts injected on demand (content/parts.ts). */
+export const CONTENT_PARTS = ['annotator', 'card-ui'] as const;
+export type ContentPart = (typeof CONTENT_PARTS)[number];
+
+/** A content script asks the background to inject a part into its own frame. */
+export interface LoadPart {
+  type: 'content/load';
+  part: ContentPart;
+}
+
 export interface SummaryChanged {
   type: 'tab/summary-changed';
   /** Number of distinct entities on the page; 0 when the extension is off there. */
@@ -73,6 +88,8 @@ export type Message =
   | StepMention
   | ToggleMarks
   | LookUpSelection
+  | StartPage
+  | LoadPart
   | SummaryChanged
   | GetCard
   | OpenEntry
@@ -101,7 +118,7 @@ export interface PageSummary {
   /** False when the extension is paused or disabled on this site. */
   active: boolean;
   /** Why it is not active. */
-  reason?: 'paused' | 'site-disabled' | 'unsupported';
+  reason?: 'paused' | 'site-disabled' | 'unsupported' | 'not-article';
   entities: PageEntityCount[];
 }
 
@@ -117,6 +134,7 @@ export function parseMessage(value: unknown): Message | undefined {
   switch (m.type) {
     case 'page/get-summary':
     case 'page/toggle-marks':
+    case 'page/start':
     case 'glossary/get-matcher':
       return { type: m.type };
     case 'page/reveal':
@@ -133,6 +151,10 @@ export function parseMessage(value: unknown): Message | undefined {
     case 'glossary/resolve':
       return typeof m.text === 'string' && m.text.trim() && m.text.length <= MAX_TEXT
         ? { type: m.type, text: m.text }
+        : undefined;
+    case 'content/load':
+      return (CONTENT_PARTS as readonly unknown[]).includes(m.part)
+        ? { type: m.type, part: m.part as ContentPart }
         : undefined;
     case 'tab/summary-changed':
       return typeof m.distinct === 'number' &&

@@ -6,11 +6,13 @@ import type {
   GetCard,
   GetMatcher,
   GetPageSummary,
+  LoadPart,
   LookUpSelection,
   OpenEntry,
   PageSummary,
   ResolveText,
   RevealEntity,
+  StartPage,
   StepMention,
   SummaryChanged,
   ToggleMarks,
@@ -22,13 +24,16 @@ interface Replies {
   'page/step': { found: boolean };
   'page/toggle-marks': { visible: boolean };
   'page/look-up': { found: boolean };
+  'page/start': { active: boolean };
+  'content/load': { loaded: boolean };
   'glossary/get-card': CardData | null;
   'glossary/open-entry': { opened: boolean };
   'glossary/get-matcher': CompiledGlossary;
   'glossary/resolve': { id: string | null };
 }
 
-type TabMessage = GetPageSummary | RevealEntity | StepMention | ToggleMarks | LookUpSelection;
+type TabMessage =
+  GetPageSummary | RevealEntity | StepMention | ToggleMarks | LookUpSelection | StartPage;
 
 /** Sends a message to the content script of a tab's top frame; undefined when none answers. */
 export async function sendToTab<M extends TabMessage>(
@@ -51,7 +56,7 @@ export async function sendToBackground(message: SummaryChanged): Promise<void> {
   }
 }
 
-type BackgroundRequest = GetCard | OpenEntry | GetMatcher | ResolveText;
+type BackgroundRequest = GetCard | OpenEntry | GetMatcher | ResolveText | LoadPart;
 
 /** Asks the background for the reader's glossary data; undefined when it cannot answer. */
 export async function requestFromBackground<M extends BackgroundRequest>(

@@ -130,6 +130,9 @@ export function Popup({ index, search, notes, userIds }: PopupProps) {
               if (tabId !== undefined) void sendToTab(tabId, { type: 'page/reveal', id });
               openCard(id);
             }}
+            onStart={() => {
+              if (tabId !== undefined) void sendToTab(tabId, { type: 'page/start' });
+            }}
           />
         )}
       </main>
@@ -211,6 +214,8 @@ function PageView(props: {
   index: GlossaryIndex;
   lang: Lang;
   onOpen: (id: string) => void;
+  /** Starts the extension on a page it judged not to be an article. */
+  onStart: () => void;
 }) {
   const { page, index, lang } = props;
   if (page.status === 'loading') return <p class="popup__empty">{t(lang, 'loading')}</p>;
@@ -227,6 +232,15 @@ function PageView(props: {
       <p class="popup__notice" data-state="paused">
         {t(lang, 'pausedEverywhere')}
       </p>
+    );
+  if (summary.reason === 'not-article')
+    return (
+      <div class="popup__notice" data-state="not-article">
+        <p class="popup__notice-text">{t(lang, 'notArticle')}</p>
+        <button type="button" class="popup__start" onClick={props.onStart}>
+          {t(lang, 'markThisPage')}
+        </button>
+      </div>
     );
   if (summary.reason === 'site-disabled')
     return (

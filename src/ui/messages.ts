@@ -35,6 +35,9 @@ const MESSAGES = {
     cannotRun:
       'Sovereignty Lens cannot read this page (browser pages, extension stores and built-in PDF viewers are off limits to extensions). The glossary search still works.',
     pausedHere: 'Sovereignty Lens is off on this site.',
+    notArticle:
+      'This page holds no article text, so Sovereignty Lens left it alone to keep it fast.',
+    markThisPage: 'Mark this page anyway',
     pausedEverywhere: 'Sovereignty Lens is paused everywhere.',
     disableSite: 'Off on {site}',
     pauseAll: 'Pause everywhere',
@@ -80,6 +83,9 @@ const MESSAGES = {
     cannotRun:
       'Sovereignty Lens ne peut pas lire cette page (pages du navigateur, boutiques d’extensions et lecteurs PDF intégrés sont interdits aux extensions). La recherche dans le glossaire reste disponible.',
     pausedHere: 'Sovereignty Lens est désactivé sur ce site.',
+    notArticle:
+      'Cette page ne contient pas de texte d’article : Sovereignty Lens l’a laissée de côté pour ne pas la ralentir.',
+    markThisPage: 'Marquer cette page quand même',
     pausedEverywhere: 'Sovereignty Lens est en pause partout.',
     disableSite: 'Désactivé sur {site}',
     pauseAll: 'Pause partout',

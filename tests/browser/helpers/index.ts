@@ -154,7 +154,11 @@ async function findTabIdInExtensionPage(url: string): Promise<number> {
   type Api = {
     tabs: {
       query(q: object): Promise<{ id?: number }[]>;
-      sendMessage(id: number, m: object): Promise<{ url?: string } | undefined>;
+      sendMessage(
+        id: number,
+        m: object,
+        options: { frameId: number },
+      ): Promise<{ url?: string } | undefined>;
     };
   };
   const g = globalThis as unknown as { browser?: Api; chrome: Api };
@@ -163,7 +167,8 @@ async function findTabIdInExtensionPage(url: string): Promise<number> {
     for (const tab of await api.tabs.query({})) {
       if (tab.id === undefined) continue;
       const reply = await api.tabs
-        .sendMessage(tab.id, { type: 'page/get-summary' })
+        // The top frame's, as the popup asks (frames answer for themselves).
+        .sendMessage(tab.id, { type: 'page/get-summary' }, { frameId: 0 })
         .catch(() => undefined);
       if (reply?.url === url) return tab.id;
     }

@@ -17,7 +17,8 @@ type Call =
   | ['setBadge', number, string]
   | ['setIcon', number, boolean]
   | ['sendToTab', number, Message]
-  | ['openEntry', string];
+  | ['openEntry', string]
+  | ['injectScript', { tabId: number; frameId: number; documentId?: string }, string];
 
 /** A BackgroundApi that records every call instead of touching the browser. */
 function fakeApi(activeTab: number | 'none' = 7) {
@@ -39,6 +40,9 @@ function fakeApi(activeTab: number | 'none' = 7) {
     },
     async openEntry(id) {
       calls.push(['openEntry', id]);
+    },
+    async injectScript(target, file) {
+      calls.push(['injectScript', target, file]);
     },
     glossary: fakeGlossary(),
   };

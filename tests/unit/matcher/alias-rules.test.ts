@@ -251,6 +251,9 @@ describe('elisions, possessives, plurals and separators keep working', () => {
         ['project-rainier:Project-Rainier', 'trainium-2:Trainium-2', 'trainium-3:Trainium 3'],
       ],
       ['fr', 'le\u00a0Projet\u00a0Rainier', ['project-rainier:Projet\u00a0Rainier']],
+      // A name glued to another by an apostrophe is another name.
+      ['en', 'Dell’Oro Group counts Dell’s servers', ['dell:Dell']],
+      ['en', "Dell'Oro Group", []],
     ]);
   });
 });

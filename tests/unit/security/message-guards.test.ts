@@ -58,6 +58,9 @@ function fakeApi(extensionId = OWN_ID): BackgroundApi & { calls: string[] } {
     async openEntry(id) {
       calls.push(`open ${id}`);
     },
+    async injectScript(target, file) {
+      calls.push(`inject ${target.tabId} ${target.frameId} ${file}`);
+    },
     glossary: {
       cardData: async () => {
         calls.push('card data');
@@ -260,9 +263,29 @@ describe('handleGlossaryRequest with forged senders', () => {
       { type: 'glossary/open-entry', id: 'cuda' },
       { type: 'glossary/get-matcher' },
       { type: 'glossary/resolve', text: 'Nvidia' },
+      { type: 'content/load', part: 'annotator' },
     ])
       expect(handleGlossaryRequest(api, message, sender)).toBeUndefined();
     expect(api.calls).toEqual([]);
+  });
+
+  it('injects a part only into the frame of its own content script that asks, and only a known part', async () => {
+    const api = fakeApi();
+    const frame = { id: OWN_ID, tab: { id: 7 }, frameId: 3 };
+    expect(
+      await handleGlossaryRequest(api, { type: 'content/load', part: 'card-ui' }, frame),
+    ).toEqual({
+      loaded: true,
+    });
+    expect(api.calls).toEqual(['inject 7 3 /card-ui.js']);
+    for (const part of ['background', '../popup', '/annotator.js', undefined]) {
+      expect(handleGlossaryRequest(api, { type: 'content/load', part }, frame)).toBeUndefined();
+    }
+    // Not from a tab (an extension page): nothing to inject into.
+    expect(
+      handleGlossaryRequest(api, { type: 'content/load', part: 'annotator' }, { id: OWN_ID }),
+    ).toBeUndefined();
+    expect(api.calls).toHaveLength(1);
   });
 
   it('answers its own content script (the control)', async () => {
