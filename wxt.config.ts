@@ -5,6 +5,7 @@ import { loadGlossary } from './src/glossary/load-glossary';
 import { checkTruth, resolveToday } from './src/glossary/truth-rules';
 import { formatProblems } from './src/glossary/validate';
 import { highlightStylesheet } from './src/page/highlights';
+import { OUTPUT_DIR } from './scripts/targets';
 
 /** The static `::highlight()` rules, injected by the manifest with the content script. */
 const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
@@ -21,7 +22,7 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'; connect-src '
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: '.output',
+  outDir: OUTPUT_DIR,
   vite: () => ({
     plugins: [preact(), compiledGlossaryPlugin()],
     // JSON modules as JSON.parse of a string: parsed faster than an object literal.

@@ -5,10 +5,11 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { TARGETS } from './targets';
 
 const SIZES = [16, 32, 48, 96, 128];
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: TARGETS.chromium.executable,
   args: ['--headless=new', '--no-sandbox', '--disable-gpu'],
 });
 for (const [svgFile, outDir] of [

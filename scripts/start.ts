@@ -13,12 +13,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFixtureServer } from '../tests/browser/helpers/server';
+import { TARGETS, outputDir } from './targets';
 
 const args = new Set(process.argv.slice(2));
 const firefox = args.has('--firefox');
 const lang = args.has('--lang=fr') ? 'fr' : 'en';
-const target = firefox ? 'firefox' : 'chrome';
-const outDir = resolve('.output', firefox ? 'firefox-mv2' : 'chrome-mv3');
+const target = TARGETS[firefox ? 'firefox' : 'chromium'].wxt;
+const outDir = outputDir(firefox ? 'firefox' : 'chromium');
 
 if (!args.has('--skip-build')) {
   const build = spawnSync('npx', ['wxt', 'build', '-b', target], { stdio: 'inherit' });

@@ -17,8 +17,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { outputDir } from './targets';
 
-const FIREFOX_DIR = resolve('.output/firefox-mv2');
+const FIREFOX_DIR = outputDir('firefox');
 const OUTPUT_DIR = resolve('.output');
 
 /**

@@ -1,3 +1,4 @@
+import { RELATIONS } from '../glossary/relations';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang, RelationType } from '../glossary/types';
 import type { Highlight } from '../graph/graph-model';
@@ -30,15 +31,6 @@ interface Box {
   h: number;
 }
 
-const DEPENDENCY: RelationType[] = [
-  'designedBy',
-  'manufacturedBy',
-  'dependsOn',
-  'runsOn',
-  'partOf',
-  'ownedBy',
-];
-
 /** Colours as attributes (not CSS) so an exported SVG looks the same anywhere. */
 function palette(dark: boolean) {
   return dark
@@ -46,9 +38,10 @@ function palette(dark: boolean) {
     : { bg: '#ffffff', fg: '#1d2330', edge: '#9aa3b2', accent: '#e8590c', ring: '#1d2330' };
 }
 
+const DASHES = { solid: undefined, dashed: '6 4', dotted: '2 4' } as const;
+
 function dash(type: RelationType): string | undefined {
-  if (DEPENDENCY.includes(type)) return undefined;
-  return type === 'competesWith' ? '6 4' : '2 4';
+  return DASHES[RELATIONS[type].graphLine];
 }
 
 /** The graph as SVG: typed edges with arrows, shaped and coloured nodes, pan and zoom. */

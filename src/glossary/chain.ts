@@ -18,22 +18,8 @@ import type { Entry, Glossary, Kind, Localized, RelationType } from './types';
  * would pull a customer's whole stack, or the whole graph, into a chip's chain. Pass
  * `types` to follow a different set.
  */
-export const DEPENDENCY_RELATIONS = [
-  'designedBy',
-  'manufacturedBy',
-  'dependsOn',
-  'runsOn',
-  'partOf',
-  'ownedBy',
-] as const satisfies readonly RelationType[];
-
-/**
- * Dependency edges followed from the root only. A software stack's `runsOn` lists every
- * platform it supports ("Neuron SDK runs on Trainium, Trainium2, Inferentia"): for the
- * stack itself they are what it needs, but for a chip that depends on the stack they
- * are alternatives, not dependencies.
- */
-export const ROOT_ONLY_RELATIONS = ['runsOn'] as const satisfies readonly RelationType[];
+export { DEPENDENCY_RELATIONS, ROOT_ONLY_RELATIONS } from './relations';
+import { DEPENDENCY_RELATIONS, ROOT_ONLY_RELATIONS } from './relations';
 
 export interface ChainNode {
   id: string;

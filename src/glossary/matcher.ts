@@ -344,6 +344,3 @@ export function hasCueIn(cues: CueSet, folded: FoldedCues): boolean {
   for (const word of cues.words) if (folded.words.has(word)) return true;
   return hasComplexCue(cues, folded.fold);
 }
-
-/** Folds a cue word the way the matcher compares cues (lower case, accents removed). */
-export const foldCueWord = foldCue;

@@ -27,20 +27,9 @@ export const KINDS = [
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
-export const RELATION_TYPES = [
-  'ownedBy',
-  'designedBy',
-  'manufacturedBy',
-  'dependsOn',
-  'runsOn',
-  'competesWith',
-  'successorOf',
-  'partOf',
-  'fundedBy',
-  'uses',
-  'subjectTo',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
+/** Relation types are described in relations.ts (labels, chains, cards, graph). */
+export { RELATION_TYPES, type RelationType } from './relations';
+import type { RelationType } from './relations';
 
 /**
  * How an alias's letter case must match (accents never count).

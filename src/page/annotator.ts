@@ -6,20 +6,26 @@
  */
 import type { Matcher, Mention } from '../glossary/matcher';
 import type { Kind } from '../glossary/types';
-import {
-  UI_ELEMENT,
-  collectTextSlice,
-  isExcludedElement,
-  iterateTextBlocks,
-  nodesBetween,
-  toRangeEndpoints,
-  type TextBlock,
-} from './collect-text';
+import { collectTextSlice, nodesBetween, toRangeEndpoints, type TextBlock } from './collect-text';
 import { findArticleRoot } from './find-article';
 import { PageHighlights, type HighlightStyle } from './highlights';
 import { MentionIndex, type PlacedMention } from './mention-index';
 import { scanBlocks } from './scan-blocks';
+import {
+  compareMentions,
+  composedContains,
+  composedParent,
+  firstVisibleBlock,
+  hasAncestorIn,
+  isStale,
+} from './dom-order';
+import { BLOCK_SELECTOR, MarkWindow } from './mark-window';
+import { ChangeWatcher } from './change-watcher';
+import { iterateWithShadowRoots } from './shadow-walk';
+import { PIECE_CHARS, splitBlock, type ScanBlock } from './split-block';
 import { createYielder } from './yield';
+
+export { compareMentions } from './dom-order';
 
 export interface AnnotatorConfig {
   style: HighlightStyle;
@@ -48,19 +54,6 @@ const CHUNK_CHARS = 4_000;
 const CONTEXT_CHARS = 300;
 /** Longest time between two registrations of the marks found by a scan. */
 const FLUSH_EVERY_MS = 500;
-const MUTATION_DEBOUNCE_MS = 150;
-/**
- * A page that changes without pause (a ticker every frame) would push a plain debounce
- * back for ever: re-scan at least this often while changes keep coming.
- */
-const MUTATION_MAX_WAIT_MS = 1_000;
-/**
- * Blocks longer than this (one huge text node, a page without block elements) are
- * matched in pieces, so that no single match call blocks the main thread.
- */
-const PIECE_CHARS = 32_000;
-/** Characters each piece reads beyond its edges (longer than any alias), see `splitBlock`. */
-const PIECE_OVERLAP = 256;
 /**
  * Above this many marks, only those near the viewport are registered as highlights:
  * Chromium rebuilds the markers of every registered range in each frame after any DOM or
@@ -72,13 +65,6 @@ const WINDOW_ABOVE_MARKS = 2_000;
  * them back (each change to the registry repaints the whole document in Chromium).
  */
 const WINDOW_ABOVE_CHARS = 1_000_000;
-/** How far beyond the viewport marks stay registered in that mode. */
-const WINDOW_MARGIN = '200% 0px';
-/** Elements read per look at the clock while looking for open shadow roots. */
-const SHADOW_WALK_STEP = 2_048;
-const BLOCK_SELECTOR =
-  'p,li,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,td,th,caption,summary,div,section,article,aside,main,header,footer,nav,body';
-
 export class Annotator {
   readonly index = new MentionIndex();
   readonly highlights: PageHighlights;
@@ -93,11 +79,7 @@ export class Annotator {
   /** With markMode "first": the marked mention of each entity. */
   readonly #firstOf = new Map<string, PlacedMention>();
   #root: Element | undefined;
-  #observer: MutationObserver | undefined;
-  #pending = new Set<Node>();
-  #timer: number | undefined;
-  /** When the oldest unhandled change arrived (for MUTATION_MAX_WAIT_MS). */
-  #pendingSince: number | undefined;
+  #changes: ChangeWatcher | undefined;
   /**
    * With many marks: the marks of each block element, registered only while an
    * IntersectionObserver sees the element near the viewport (see WINDOW_ABOVE_MARKS).
@@ -166,12 +148,8 @@ export class Annotator {
   stop(): void {
     this.#stopped = true;
     this.#generation++;
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-    if (this.#timer !== undefined) this.#doc.defaultView?.clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#pendingSince = undefined;
-    this.#pending.clear();
+    this.#changes?.stop();
+    this.#changes = undefined;
     this.#shadowRoots.clear();
     this.#clearMentions();
     this.highlights.clear();
@@ -222,7 +200,7 @@ export class Annotator {
   async #scan(root: Node, generation: number, visibleFirst: boolean): Promise<void> {
     const now = () => performance.now();
     const collected: TextBlock[] = [];
-    const iterator = this.#iterateWithShadowRoots(root);
+    const iterator = iterateWithShadowRoots(root, (shadow) => this.#watchShadowRoot(shadow));
     for (;;) {
       const slice = collectTextSlice(iterator, { deadline: now() + SLICE_MS });
       for (const block of slice.blocks) if (block.segments.length > 0) collected.push(block);
@@ -282,48 +260,10 @@ export class Annotator {
     this.highlights.flush();
   }
 
-  /**
-   * The text blocks of `root`, then of every open shadow root under it (observed from
-   * then on). While it looks for shadow roots it yields an empty block every
-   * SHADOW_WALK_STEP elements, so that the caller can look at the clock.
-   */
-  *#iterateWithShadowRoots(root: Node): Generator<TextBlock> {
-    yield* iterateTextBlocks(root);
-    const pause: TextBlock = { text: '', lang: null, segments: [] };
-    const queue: Node[] = [root];
-    while (queue.length > 0) {
-      const scope = queue.shift()!;
-      let steps = 0;
-      let node: Node | null = scope.firstChild;
-      while (node) {
-        let descend = false;
-        if (node.nodeType === Node.ELEMENT_NODE) {
-          const element = node as Element;
-          if (!isExcludedElement(element)) {
-            const shadow = element.shadowRoot;
-            if (shadow && shadow.mode === 'open') {
-              queue.push(shadow);
-              this.#watchShadowRoot(shadow);
-              yield* iterateTextBlocks(shadow);
-            }
-            descend = element.firstChild !== null;
-          }
-          if (++steps % SHADOW_WALK_STEP === 0) yield pause;
-        }
-        if (descend) {
-          node = node.firstChild;
-          continue;
-        }
-        while (node && node !== scope && !node.nextSibling) node = node.parentNode;
-        node = node && node !== scope ? node.nextSibling : null;
-      }
-    }
-  }
-
   #watchShadowRoot(shadow: ShadowRoot): void {
     if (this.#shadowRoots.has(shadow)) return;
     this.#shadowRoots.add(shadow);
-    this.#observer?.observe(shadow, { childList: true, subtree: true, characterData: true });
+    this.#changes?.observe(shadow);
   }
 
   /** Matches blocks[from, to) with their neighbours as context, and places the mentions. */
@@ -382,39 +322,13 @@ export class Annotator {
 
   #observe(): void {
     const win = this.#doc.defaultView;
-    if (!win || this.#observer) return;
-    this.#observer = new win.MutationObserver((records) => {
-      for (const record of records) {
-        if (isOwnNode(record.target)) continue;
-        if (record.type === 'characterData') {
-          this.#pending.add(record.target);
-        } else {
-          for (const node of Array.from(record.addedNodes))
-            if (!isOwnNode(node)) this.#pending.add(node);
-          if (record.removedNodes.length > 0) this.#pending.add(record.target);
-        }
-      }
-      if (this.#pending.size === 0) return;
-      const now = win.performance.now();
-      this.#pendingSince ??= now;
-      // Debounced, but never pushed back beyond MUTATION_MAX_WAIT_MS.
-      if (this.#timer !== undefined) {
-        if (now - this.#pendingSince >= MUTATION_MAX_WAIT_MS - MUTATION_DEBOUNCE_MS) return;
-        win.clearTimeout(this.#timer);
-      }
-      this.#timer = win.setTimeout(() => {
-        this.#timer = undefined;
-        this.#pendingSince = undefined;
-        void this.#rescanChanges();
-      }, MUTATION_DEBOUNCE_MS);
-    });
-    this.#observer.observe(this.#doc, { childList: true, subtree: true, characterData: true });
+    if (!win || this.#changes) return;
+    this.#changes = new ChangeWatcher(win, (changed) => void this.#rescanChanges(changed));
+    this.#changes.observe(this.#doc);
   }
 
-  async #rescanChanges(): Promise<void> {
+  async #rescanChanges(changed: Node[]): Promise<void> {
     if (this.#stopped) return;
-    const changed = [...this.#pending];
-    this.#pending.clear();
     const root = this.#root;
     // A new page in a single-page app, or the article replaced: start over.
     if (!root || !root.isConnected || (this.#doc.location?.href ?? '') !== this.#url) {
@@ -453,172 +367,4 @@ export class Annotator {
     }
     this.#onChange?.();
   }
-}
-
-/**
- * The marks of a page with very many of them, registered as highlights only while their
- * block element is within WINDOW_MARGIN of the viewport (an IntersectionObserver tells).
- */
-class MarkWindow {
-  readonly #highlights: PageHighlights;
-  readonly #observer: IntersectionObserver;
-  readonly #byElement = new Map<Element, Set<PlacedMention>>();
-  readonly #near = new Set<Element>();
-  /** The block element of the last parent seen (mentions come in document order). */
-  #lastParent: Element | undefined;
-  #lastBlock: Element | undefined;
-
-  constructor(win: Window & typeof globalThis, highlights: PageHighlights) {
-    this.#highlights = highlights;
-    this.#observer = new win.IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const marks = this.#byElement.get(entry.target);
-          if (entry.isIntersecting) {
-            if (this.#near.has(entry.target)) continue;
-            this.#near.add(entry.target);
-            if (marks) for (const m of marks) this.#highlights.add(m.kind, m.range);
-          } else if (this.#near.delete(entry.target) && marks) {
-            for (const m of marks) this.#highlights.delete(m.kind, m.range);
-          }
-        }
-      },
-      { rootMargin: WINDOW_MARGIN },
-    );
-  }
-
-  add(mention: PlacedMention): void {
-    const parent = mention.nodes[0]?.parentElement;
-    if (!parent) {
-      this.#highlights.queue(mention.kind, mention.range); // no element to watch: always shown
-      return;
-    }
-    if (parent !== this.#lastParent) {
-      this.#lastParent = parent;
-      this.#lastBlock = parent.closest(BLOCK_SELECTOR) ?? parent;
-    }
-    const element = this.#lastBlock!;
-    mention.block = element;
-    let marks = this.#byElement.get(element);
-    if (!marks) {
-      marks = new Set();
-      this.#byElement.set(element, marks);
-      this.#observer.observe(element);
-    }
-    marks.add(mention);
-    if (this.#near.has(element)) this.#highlights.queue(mention.kind, mention.range);
-  }
-
-  delete(mention: PlacedMention): void {
-    this.#highlights.delete(mention.kind, mention.range);
-    const element = mention.block;
-    if (!element) return;
-    mention.block = undefined;
-    const marks = this.#byElement.get(element);
-    marks?.delete(mention);
-    if (marks && marks.size === 0) {
-      this.#byElement.delete(element);
-      this.#near.delete(element);
-      this.#observer.unobserve(element);
-    }
-  }
-
-  stop(): void {
-    this.#observer.disconnect();
-    this.#byElement.clear();
-    this.#near.clear();
-    this.#lastParent = undefined;
-    this.#lastBlock = undefined;
-  }
-}
-
-/** A block to match; `keep` limits the mentions taken from it to starts in [from, to). */
-type ScanBlock = TextBlock & { keep?: [number, number] };
-
-/**
- * Cuts a huge block into pieces of PIECE_CHARS, each read with PIECE_OVERLAP characters
- * of its neighbours on both sides (so a name across a cut is seen whole, with its
- * boundaries) and keeping only the mentions that start inside the piece itself.
- */
-function splitBlock(block: TextBlock): ScanBlock[] {
-  const { text } = block;
-  if (text.length <= PIECE_CHARS) return [block];
-  const pieces: ScanBlock[] = [];
-  for (let start = 0; start < text.length; start += PIECE_CHARS) {
-    const from = Math.max(0, start - PIECE_OVERLAP);
-    const to = Math.min(text.length, start + PIECE_CHARS + PIECE_OVERLAP);
-    const segments = block.segments
-      .filter((s) => s.start < to && s.start + s.length > from)
-      .map((s) => ({ ...s, start: s.start - from }));
-    pieces.push({
-      text: text.slice(from, to),
-      lang: block.lang,
-      segments,
-      keep: [start - from, Math.min(text.length, start + PIECE_CHARS) - from],
-    });
-  }
-  return pieces;
-}
-
-/** The parent node, crossing from a shadow root to its host. */
-function composedParent(node: Node): Node | null {
-  return node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null;
-}
-
-/** `ancestor.contains(node)`, looking through shadow roots. */
-function composedContains(ancestor: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = composedParent(n)) if (n === ancestor) return true;
-  return false;
-}
-
-/** Whether `node` or one of its (shadow-including) ancestors up to `stop` is in `set`. */
-function hasAncestorIn(node: Node, set: Set<Node>, stop: Node): boolean {
-  for (let n: Node | null = node; n; n = composedParent(n)) {
-    if (set.has(n)) return true;
-    if (n === stop) return false;
-  }
-  return false;
-}
-
-/** True when a range's offsets no longer fit its nodes (the text was edited). */
-function isStale(mention: PlacedMention): boolean {
-  const { range } = mention;
-  return (
-    range.startOffset > (range.startContainer as Text).length ||
-    range.endOffset > (range.endContainer as Text).length
-  );
-}
-
-function isOwnNode(node: Node): boolean {
-  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  if (!element) return false;
-  return !!element.closest(UI_ELEMENT);
-}
-
-/** Document order of two mentions. */
-export function compareMentions(a: PlacedMention, b: PlacedMention): number {
-  const an = a.range.startContainer;
-  const bn = b.range.startContainer;
-  if (an === bn) return a.range.startOffset - b.range.startOffset;
-  return an.compareDocumentPosition(bn) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-}
-
-/**
- * The index of the first block at or below the top of the viewport, by binary search
- * (blocks are in document order, which is top-to-bottom order for article text).
- */
-function firstVisibleBlock(blocks: TextBlock[]): number {
-  if (blocks.length < 64) return 0;
-  const top = (block: TextBlock): number => {
-    const element = block.segments[0]?.node.parentElement;
-    return element ? element.getBoundingClientRect().bottom : 0;
-  };
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (top(blocks[mid]!) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.min(lo, blocks.length - 1);
 }

@@ -1,4 +1,5 @@
 import { dependencyChain, relationsOf, type ChainStep } from '../glossary/chain';
+import { CARD_RELATION_ORDER } from '../glossary/relations';
 import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Entry, Fact, Kind, Lang, RelationType } from '../glossary/types';
 import { formatDate, jurisdictionName, kindLabel, pick, relationLabel, t } from './messages';
@@ -52,20 +53,6 @@ const COMPACT_FACTS = 3;
 const COMPACT_CHAIN_DEPTH = 3;
 const COMPACT_CHAIN_ROWS = 8;
 const COMPACT_RELATED = 8;
-/** Relations that name a related entity worth listing (all but the chain's own). */
-const RELATED_ORDER: RelationType[] = [
-  'ownedBy',
-  'designedBy',
-  'manufacturedBy',
-  'dependsOn',
-  'runsOn',
-  'partOf',
-  'subjectTo',
-  'uses',
-  'fundedBy',
-  'successorOf',
-  'competesWith',
-];
 
 /** The context card of one glossary entry, shared by the page, the popup and the glossary. */
 export function Card(props: CardProps) {
@@ -308,7 +295,7 @@ function Related(props: CardProps) {
     seen.add(id);
     items.push({ id, label: shortName(pick(other.name, lang)), type });
   };
-  for (const type of RELATED_ORDER) {
+  for (const type of CARD_RELATION_ORDER) {
     for (const r of relations.outgoing) if (r.type === type) add(r.id, r.type);
   }
   for (const r of relations.incoming) add(r.id, r.type);

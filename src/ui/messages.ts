@@ -1,3 +1,4 @@
+import { RELATIONS } from '../glossary/relations';
 import type { Kind, Lang, Localized, RelationType } from '../glossary/types';
 
 /** Interface strings in both languages; glossary text comes from the data, never from here. */
@@ -161,22 +162,8 @@ export function kindLabel(kind: Kind, lang: Lang): string {
   return KIND_LABELS[kind][lang];
 }
 
-const RELATION_LABELS: Record<RelationType, Localized> = {
-  ownedBy: { en: 'owned by', fr: 'détenu par' },
-  designedBy: { en: 'designed by', fr: 'conçu par' },
-  manufacturedBy: { en: 'made by', fr: 'fabriqué par' },
-  dependsOn: { en: 'depends on', fr: 'dépend de' },
-  runsOn: { en: 'runs on', fr: 'fonctionne sur' },
-  competesWith: { en: 'competes with', fr: 'concurrent de' },
-  successorOf: { en: 'successor of', fr: 'successeur de' },
-  partOf: { en: 'part of', fr: 'fait partie de' },
-  fundedBy: { en: 'funded by', fr: 'financé par' },
-  uses: { en: 'uses', fr: 'utilise' },
-  subjectTo: { en: 'subject to', fr: 'soumis à' },
-};
-
 export function relationLabel(type: RelationType, lang: Lang): string {
-  return RELATION_LABELS[type][lang];
+  return RELATIONS[type].label[lang];
 }
 
 const SPECIAL_REGIONS: Record<string, Localized> = {

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   chromium,
   type BrowserContext,
@@ -9,20 +9,21 @@ import {
   type Request as PwRequest,
 } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { TARGETS, outputDir } from '../../../scripts/targets';
 
 export type BrowserName = 'chromium' | 'firefox';
 
 export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
 
 const BINARIES: Record<BrowserName, { path: string; apt: string }> = {
-  chromium: { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', apt: 'chromium' },
-  firefox: { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', apt: 'firefox-esr' },
+  chromium: { path: TARGETS.chromium.executable, apt: TARGETS.chromium.apt },
+  firefox: { path: TARGETS.firefox.executable, apt: TARGETS.firefox.apt },
 };
 
 /** The built extension for each browser (`npm run build` makes both). */
 export const EXTENSION_DIRS: Record<BrowserName, string> = {
-  chromium: resolve('.output/chrome-mv3'),
-  firefox: resolve('.output/firefox-mv2'),
+  chromium: outputDir('chromium'),
+  firefox: outputDir('firefox'),
 };
 
 /** The Firefox add-on id of wxt.config.ts, and a fixed internal UUID so tests know its URLs. */

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { outputDir } from '../../../scripts/targets';
 
 const run = (args: string[], env: Record<string, string>) =>
   execFileSync(
@@ -18,7 +19,7 @@ describe('npm start', () => {
     const out = run(['--skip-build', '--print-only'], { DISPLAY: '', WAYLAND_DISPLAY: '' });
     expect(out).toContain('No display was found');
     expect(out).toContain('chrome://extensions');
-    expect(out).toContain(resolve('.output/chrome-mv3'));
+    expect(out).toContain(outputDir('chromium'));
     expect(out).toMatch(/http:\/\/127\.0\.0\.1:\d+\/articles\/demo-en\.html/);
   });
 

@@ -3,11 +3,12 @@
  * build fails the tests with the command to run; they never pass silently.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { outputDir } from '../../../scripts/targets';
 
 export const OUTPUTS = {
-  chromium: resolve('.output/chrome-mv3'),
-  firefox: resolve('.output/firefox-mv2'),
+  chromium: outputDir('chromium'),
+  firefox: outputDir('firefox'),
 } as const;
 
 export type Target = keyof typeof OUTPUTS;

@@ -1,0 +1,92 @@
+/**
+ * The cost of the extension on a page that is not an article (issue 16): a dashboard of a
+ * few hundred table rows with 20 small same-origin frames like ads
+ * (tests/fixtures/pages/dashboard.html). Each load is traced from navigation to 3 s after
+ * `load` (the loader's late re-check included), with and without the extension, and the
+ * main thread's tasks are summed: the difference is what the reader pays. The extension's
+ * scripts evaluated in the page's frames are counted from the same trace.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** Trace events as Chromium's devtools timeline writes them. */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: {
+    name?: string;
+    data?: { url?: string; frame?: string };
+    beginData?: { url?: string };
+  };
+}
+
+export interface NonArticleLoad {
+  /** Sum of the renderer main thread's tasks, navigation to 3 s after load. */
+  mainThreadMs: number;
+  /** Extension scripts evaluated in the page's frames: file -> times. */
+  evaluated: Record<string, number>;
+  /** Frames of the page (top and iframes) that finished loading. */
+  frames: number;
+}
+
+const SETTLE_MS = 3_000;
+
+async function traced(context: BrowserContext, page: Page, run: () => Promise<void>) {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,v8',
+    transferMode: 'ReportEvents',
+  });
+  await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return events;
+}
+
+/** One load of `url` in `context` (with or without the extension). */
+export async function nonArticleLoad(
+  context: BrowserContext,
+  url: string,
+): Promise<NonArticleLoad> {
+  const page = await context.newPage();
+  try {
+    const events = await traced(context, page, async () => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(SETTLE_MS);
+    });
+    // The renderer main thread that parsed the page (same-origin frames share it).
+    const parse = events.find(
+      (e) => e.name === 'ParseHTML' && e.args?.beginData?.url?.startsWith(url.split('#')[0]!),
+    );
+    if (!parse) throw new Error('no ParseHTML of the page in the trace');
+    const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
+    const mainThreadMs =
+      onMain
+        .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X')
+        .reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+    const evaluated: Record<string, number> = {};
+    for (const e of onMain) {
+      const script = e.args?.data?.url;
+      if (e.name !== 'EvaluateScript' || !script?.startsWith('chrome-extension://')) continue;
+      const file = new URL(script).pathname;
+      evaluated[file] = (evaluated[file] ?? 0) + 1;
+    }
+    const frames = await page.evaluate(
+      () =>
+        1 +
+        Array.from(document.querySelectorAll('iframe')).filter(
+          (f) => f.contentDocument?.readyState === 'complete',
+        ).length,
+    );
+    return { mainThreadMs, evaluated, frames };
+  } finally {
+    await page.close();
+  }
+}
