@@ -6,22 +6,8 @@
  * main thread's tasks are summed: the difference is what the reader pays. The extension's
  * scripts evaluated in the page's frames are counted from the same trace.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-
-/** Trace events as Chromium's devtools timeline writes them. */
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: {
-    name?: string;
-    data?: { url?: string; frame?: string };
-    beginData?: { url?: string };
-  };
-}
+import type { BrowserContext } from 'playwright-core';
+import { traced } from './trace';
 
 export interface NonArticleLoad {
   /** Sum of the renderer main thread's tasks, navigation to 3 s after load. */
@@ -34,22 +20,6 @@ export interface NonArticleLoad {
 
 const SETTLE_MS = 3_000;
 
-async function traced(context: BrowserContext, page: Page, run: () => Promise<void>) {
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', {
-    categories: 'toplevel,devtools.timeline,v8',
-    transferMode: 'ReportEvents',
-  });
-  await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  return events;
-}
-
 /** One load of `url` in `context` (with or without the extension). */
 export async function nonArticleLoad(
   context: BrowserContext,
@@ -57,7 +27,7 @@ export async function nonArticleLoad(
 ): Promise<NonArticleLoad> {
   const page = await context.newPage();
   try {
-    const events = await traced(context, page, async () => {
+    const { events } = await traced(context, page, async () => {
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForTimeout(SETTLE_MS);
     });

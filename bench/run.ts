@@ -34,7 +34,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { compiledGlossaryPlugin } from '../scripts/vite-compiled-glossary';
 import { compilePattern } from '../src/glossary/compile';
@@ -46,6 +46,7 @@ import { loadEntries } from '../scripts/scan';
 import { startFixtureServer } from '../tests/browser/helpers/server';
 import { fixtureBlocks, generatePage } from './pages';
 import { nonArticleLoad, type NonArticleLoad } from './non-article';
+import { traced, type TraceEvent } from './trace';
 import { TARGETS, outputDir } from '../scripts/targets';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -121,33 +122,6 @@ async function buildHarness(dir: string): Promise<void> {
       },
     },
   });
-}
-
-/** Trace events of one page load (Chromium's devtools timeline). */
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string; message?: string } };
-}
-
-async function traced<T>(context: BrowserContext, page: Page, run: () => Promise<T>) {
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', {
-    categories: 'toplevel,devtools.timeline,v8',
-    transferMode: 'ReportEvents',
-  });
-  const result = await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  return { result, events };
 }
 
 interface ExtensionLoad {
