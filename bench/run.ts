@@ -45,6 +45,7 @@ import type { Entry, Kind } from '../src/glossary/types';
 import { loadEntries } from '../scripts/scan';
 import { startFixtureServer } from '../tests/browser/helpers/server';
 import { fixtureBlocks, generatePage } from './pages';
+import { graphLoad, type GraphLoad } from './graph';
 import { nonArticleLoad, type NonArticleLoad } from './non-article';
 import { traced, type TraceEvent } from './trace';
 import { TARGETS, outputDir } from '../scripts/targets';
@@ -498,6 +499,11 @@ async function main(): Promise<void> {
   if (NON_ARTICLE)
     for (let i = 0; i < LOADS; i++)
       nonArticle.ext.push(await nonArticleLoad(ext, server.url('dashboard.html')));
+  const extensionId = new URL(ext.serviceWorkers()[0]!.url()).host;
+  const graphLoads: GraphLoad[] = [];
+  for (const view of ['grouped', 'whole'] as const)
+    for (let i = 0; i < LOADS; i++)
+      graphLoads.push(await graphLoad(ext, extensionId, view, entries.length));
   await ext.close();
   rmSync(extDir, { recursive: true, force: true });
   await server.close();
@@ -716,6 +722,20 @@ async function main(): Promise<void> {
       evaluated: last.evaluated,
       perFrameKb,
     });
+  }
+  for (const view of ['grouped', 'whole'] as const) {
+    const loads = graphLoads.filter((l) => l.view === view);
+    const layoutMs = median(loads.map((l) => l.layoutMs));
+    const drawnMs = median(loads.map((l) => l.drawnMs));
+    console.log(
+      `glossary graph, ${view === 'grouped' ? 'grouped by kind (default)' : 'whole glossary (view=all)'}, ${entries.length} nodes: layout ${fmt(layoutMs, 0)} ms, every node drawn ${fmt(drawnMs, 0)} ms after navigation (medians of ${LOADS})`,
+    );
+    check(
+      `glossary graph (${view}) at ${entries.length} entries: layout < 1 s`,
+      `${fmt(layoutMs, 0)} ms layout; drawn at ${fmt(drawnMs, 0)} ms`,
+      layoutMs < 1000,
+    );
+    results.push({ page: `graph-${view}`, nodes: entries.length, layoutMs, drawnMs });
   }
   console.log(table(rows));
   console.log(

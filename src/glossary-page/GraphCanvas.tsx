@@ -19,6 +19,8 @@ export interface GraphCanvasProps {
   lang: Lang;
   dark: boolean;
   highlight?: Highlight;
+  /** The label of a cluster of a grouped layout. */
+  groupLabel?: (key: string) => string;
   onOpen(id: string): void;
   /** Receives the SVG element, for the exports. */
   svgRef: { current: SVGSVGElement | null };
@@ -45,7 +47,15 @@ function dash(type: RelationType): string | undefined {
 }
 
 /** The graph as SVG: typed edges with arrows, shaped and coloured nodes, pan and zoom. */
-export function GraphCanvas({ layout, lang, dark, highlight, onOpen, svgRef }: GraphCanvasProps) {
+export function GraphCanvas({
+  layout,
+  lang,
+  dark,
+  highlight,
+  groupLabel = (key) => key,
+  onOpen,
+  svgRef,
+}: GraphCanvasProps) {
   const fit: Box = {
     x: layout.viewBox.x,
     y: layout.viewBox.y,
@@ -167,6 +177,25 @@ export function GraphCanvas({ layout, lang, dark, highlight, onOpen, svgRef }: G
           </marker>
         </defs>
         <rect x={view.x} y={view.y} width={view.w} height={view.h} fill={colors.bg} />
+        {layout.groups && (
+          <g class="gp-graph__groups">
+            {layout.groups.map((group) => (
+              <text
+                key={group.key}
+                data-group={group.key}
+                x={group.x}
+                y={group.y}
+                text-anchor="middle"
+                font-size="20"
+                font-weight="700"
+                fill={colors.fg}
+                opacity="0.8"
+              >
+                {`${groupLabel(group.key)} (${group.count})`}
+              </text>
+            ))}
+          </g>
+        )}
         <g class="gp-graph__edges">
           {layout.edges.map((edge) => {
             const a = byId.get(edge.source);
@@ -174,6 +203,8 @@ export function GraphCanvas({ layout, lang, dark, highlight, onOpen, svgRef }: G
             if (!a || !b) return null;
             const on = highlight?.edges.has(edge.id) ?? false;
             const faded = highlight && !on;
+            // In a grouped overview, edges are context: faint, so the clusters stay legible.
+            const rest = layout.groups ? 0.22 : 0.7;
             const [x1, y1, x2, y2] = trim(a, b);
             return (
               <line
@@ -188,7 +219,7 @@ export function GraphCanvas({ layout, lang, dark, highlight, onOpen, svgRef }: G
                 stroke={on ? colors.accent : colors.edge}
                 stroke-width={on ? 2.6 : 1.1}
                 stroke-dasharray={dash(edge.type)}
-                opacity={faded ? 0.12 : on ? 1 : 0.7}
+                opacity={faded ? 0.12 : on ? 1 : rest}
                 marker-end={`url(#${on ? 'gp-arrow-lit' : 'gp-arrow'})`}
               >
                 <title>

@@ -6,6 +6,7 @@ import {
   chainHighlight,
   dependentsHighlight,
   filterGraph,
+  type Graph,
   type Highlight,
 } from '../graph/graph-model';
 import { downloadBlob, serializeSvg, svgToPng } from '../graph/export-image';
@@ -53,8 +54,6 @@ export function GraphExplorer({ title, intro, path, params, only }: GraphExplore
     () => filterGraph(scope, { kinds, jurisdictions: codes, relationTypes: types }),
     [scope, kinds, codes, types],
   );
-  const layout = useMemo(() => layoutGraph(shown), [shown]);
-
   const chainId = params.get('chain') ?? '';
   const dependentsId = params.get('dependents') ?? '';
   const focusId = chainId || dependentsId;
@@ -64,6 +63,23 @@ export function GraphExplorer({ title, intro, path, params, only }: GraphExplore
       return dependentsHighlight(index, dependentsId);
     return undefined;
   }, [chainId, dependentsId, index]);
+  // The default views stay readable at any size: clusters by kind, or, around an entry,
+  // only its highlighted chain and its direct neighbours. `view=all` draws everything.
+  const whole = params.get('view') === 'all';
+  const drawn = useMemo(
+    () => (highlight && !whole ? neighbourhood(shown, highlight) : shown),
+    [shown, highlight, whole],
+  );
+  const grouped = !highlight && !whole;
+  const layout = useMemo(() => {
+    const start = performance.now();
+    const placed = grouped
+      ? layoutGraph(drawn, { groupBy: (n) => n.kind, order: KINDS })
+      : layoutGraph(drawn);
+    // Read by the benchmark (npm run bench): the layout's own time on this page.
+    performance.measure('sl-graph-layout', { start, end: performance.now() });
+    return placed;
+  }, [drawn, grouped]);
   const [selected, setSelected] = useState(focusId);
   const choice = selected || focusId;
 
@@ -186,6 +202,22 @@ export function GraphExplorer({ title, intro, path, params, only }: GraphExplore
               </p>
             )}
           </form>
+          <FilterGroup legend={s(lang, 'graphView')}>
+            {(['', 'all'] as const).map((value) => (
+              <label key={value} class="gp-check">
+                <input
+                  type="radio"
+                  name="graph-view"
+                  value={value || (highlight ? 'neighbourhood' : 'kinds')}
+                  checked={whole === (value === 'all')}
+                  onChange={() => navigate(hashWith(path, { ...base, view: value || undefined }))}
+                />
+                {value === 'all'
+                  ? s(lang, 'graphViewAll')
+                  : s(lang, highlight ? 'graphViewNeighbourhood' : 'graphViewKinds')}
+              </label>
+            ))}
+          </FilterGroup>
           <FilterGroup legend={s(lang, 'filterKind')}>
             {presentKinds.map((kind) => (
               <label key={kind} class="gp-check">
@@ -254,6 +286,7 @@ export function GraphExplorer({ title, intro, path, params, only }: GraphExplore
           ) : (
             <GraphCanvas
               layout={layout}
+              groupLabel={(kind) => kindLabel(kind as Kind, lang)}
               lang={lang}
               dark={dark}
               highlight={highlight}
@@ -269,6 +302,16 @@ export function GraphExplorer({ title, intro, path, params, only }: GraphExplore
       </div>
     </section>
   );
+}
+
+/** The highlighted entries and every direct neighbour of the highlight's root. */
+function neighbourhood(graph: Graph, highlight: Highlight): Graph {
+  const keep = new Set(highlight.nodes);
+  for (const { source, target } of graph.edges) {
+    if (source === highlight.root) keep.add(target);
+    if (target === highlight.root) keep.add(source);
+  }
+  return filterGraph(graph, { only: keep });
 }
 
 function FilterGroup({ legend, children }: { legend: string; children: ComponentChildren }) {

@@ -57,6 +57,10 @@ const STRINGS = {
     legendJurisdictions: 'Colours',
     legendEdges: 'Edges: solid = dependency, dashed = competition, dotted = other',
     emptyGraph: 'Nothing to draw with these filters.',
+    graphView: 'View',
+    graphViewKinds: 'Grouped by kind',
+    graphViewNeighbourhood: 'This entry and its neighbours',
+    graphViewAll: 'Whole glossary',
     mapTitle: 'This article’s map',
     mapFrom: 'Actors found on {url}',
     mapUnavailable:
@@ -210,6 +214,10 @@ const STRINGS = {
     legendJurisdictions: 'Couleurs',
     legendEdges: 'Arêtes : pleine = dépendance, tirets = concurrence, pointillés = autre',
     emptyGraph: 'Rien à dessiner avec ces filtres.',
+    graphView: 'Vue',
+    graphViewKinds: 'Regroupée par type',
+    graphViewNeighbourhood: 'Cette fiche et ses voisines',
+    graphViewAll: 'Tout le glossaire',
     mapTitle: 'Carte de l’article',
     mapFrom: 'Acteurs trouvés sur {url}',
     mapUnavailable:

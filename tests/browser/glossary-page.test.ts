@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { readEntryFiles } from '../../src/glossary/load-glossary';
+import { loadGlossary, readEntryFiles } from '../../src/glossary/load-glossary';
 import type { Entry } from '../../src/glossary/types';
 import { isPossiblyOutdated } from '../../src/ui/Card';
 import { describeInBrowsers, type TestPage } from './helpers';
 import { countHighlights } from './helpers/probes';
 
-const glossary = {
-  entries: readdirSync('data/glossary')
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => ({ id: file.slice(0, -'.json'.length) })),
-};
+const glossary = loadGlossary();
 const validImport = readFileSync('tests/fixtures/imports/valid.json', 'utf8');
 const brokenImport = readFileSync('tests/fixtures/imports/dangling-relation.json', 'utf8');
 
@@ -219,6 +215,18 @@ describeInBrowsers('glossary page', (h) => {
     expect(
       await page.evaluate(() => document.querySelectorAll('svg [data-edge]').length),
     ).toBeGreaterThan(100);
+    // The default view of the whole glossary: one labelled cluster per kind.
+    const kinds = new Set(glossary.entries.map((e) => e.kind));
+    const clusters = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('svg [data-group]')).map((g) => ({
+        kind: g.getAttribute('data-group'),
+        text: g.textContent,
+      })),
+    );
+    expect(clusters.map((c) => c.kind).sort()).toEqual([...kinds].sort());
+    const chips = glossary.entries.filter((e) => e.kind === 'chip').length;
+    expect(clusters.find((c) => c.kind === 'chip')?.text).toBe(`Chip (${chips})`);
+    await h.screenshot(page, 'graph-overview');
     await page.evaluate(() => {
       const select = document.querySelector<HTMLSelectElement>('#graph-focus')!;
       select.value = 'trainium-2';
@@ -241,12 +249,30 @@ describeInBrowsers('glossary page', (h) => {
     expect(lit).toEqual(expect.arrayContaining(['trainium-2', 'annapurna-labs', 'tsmc', 'asml']));
     expect(lit).not.toContain('anthropic');
     expect(await page.evaluate(() => location.hash)).toBe('#/graph?chain=trainium-2');
+    // Around an entry, only its chain and its direct neighbours are drawn.
+    const drawn = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('svg [data-node]')).map((n) =>
+        n.getAttribute('data-node'),
+      ),
+    );
+    const trainium = glossary.entries.find((e) => e.id === 'trainium-2')!;
+    expect(drawn).toEqual(expect.arrayContaining(trainium.relations.map((r) => r.target)));
+    expect(drawn.length).toBeLessThan(40);
+    expect(await page.evaluate(() => document.querySelector('svg [data-group]'))).toBeNull();
     expect(
       await page.evaluate(
         () => document.querySelectorAll('[data-edge][data-highlighted="true"]').length,
       ),
     ).toBeGreaterThan(4);
     await h.screenshot(page, 'graph');
+    await page.evaluate(() =>
+      document.querySelector<HTMLInputElement>('input[name="graph-view"][value="all"]')!.click(),
+    );
+    await page.waitFor(
+      (n: number) => document.querySelectorAll('svg [data-node]').length === n,
+      glossary.entries.length,
+    );
+    expect(await page.evaluate(() => location.hash)).toBe('#/graph?chain=trainium-2&view=all');
 
     await page.evaluate(() =>
       document

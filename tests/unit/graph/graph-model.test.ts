@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledGlossary } from '../../../src/glossary/bundled';
-import type { Entry, Glossary } from '../../../src/glossary/types';
+import { KINDS, type Entry, type Glossary } from '../../../src/glossary/types';
 import {
   buildGraph,
   chainHighlight,
@@ -120,6 +120,40 @@ describe('graph model', () => {
     const only = filterGraph(graph, { only: new Set(['chip', 'foundry', 'rival']) });
     expect(only.nodes).toHaveLength(3);
     expect(only.edges.map((e) => e.type).sort()).toEqual(['competesWith', 'manufacturedBy']);
+  });
+
+  it('groups the layout by kind: one labelled cluster per kind, each node in its own', () => {
+    const glossary = bundledGlossary();
+    const graph = buildGraph(glossary);
+    const layout = layoutGraph(graph, { groupBy: (n) => n.kind, order: KINDS });
+    const groups = layout.groups!;
+    expect(groups.map((g) => g.key)).toEqual(
+      KINDS.filter((k) => graph.nodes.some((n) => n.kind === k)),
+    );
+    for (const g of groups)
+      expect(g.count).toBe(graph.nodes.filter((n) => n.kind === g.key).length);
+    // Every node sits nearer the centre of its own cluster than the centre of any other.
+    const centre = new Map(
+      groups.map((g) => {
+        const members = layout.nodes.filter((n) => n.kind === g.key);
+        const mean = (f: (n: (typeof members)[number]) => number) =>
+          members.reduce((sum, n) => sum + f(n), 0) / members.length;
+        return [g.key, { x: mean((n) => n.x), y: mean((n) => n.y) }];
+      }),
+    );
+    const misplaced = layout.nodes.filter((n) => {
+      const distance = (key: string) =>
+        Math.hypot(n.x - centre.get(key)!.x, n.y - centre.get(key)!.y);
+      return groups.some((g) => g.key !== n.kind && distance(g.key) < distance(n.kind));
+    });
+    expect(misplaced.map((n) => n.id)).toEqual([]);
+    // Labels sit above their cluster and inside the picture.
+    for (const g of groups) {
+      const top = Math.min(...layout.nodes.filter((n) => n.kind === g.key).map((n) => n.y));
+      expect(g.y).toBeLessThan(top);
+      expect(g.y).toBeGreaterThan(layout.viewBox.y);
+    }
+    expect(layoutGraph(graph).groups).toBeUndefined();
   });
 
   it('lays the graph out the same way every time, with nodes apart', () => {
