@@ -7,12 +7,17 @@
  * url, outlet, date, lang, title, text excerpt, actors [{ name, id, kind }]) and the glossary
  * folder, and prints per language: articles, distinct labelled actors, how many have an
  * entry (the label's id is an entry id), the share, and the missing actors ranked by how many
- * articles name them. `--json` prints the same as JSON.
+ * articles name them; then the matcher's accuracy on the same articles, per language (see
+ * `sampleAccuracy`). `--json` prints the same as JSON.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compileMatcher } from '../src/glossary/compile';
 import { assembleEntryFiles, GLOSSARY_DIR, readEntryFiles } from '../src/glossary/load-glossary';
+import type { Matcher } from '../src/glossary/matcher';
+import { loadEntries, scanPlainText } from './scan';
+import { commonWords } from './word-lists';
 
 export const COVERAGE_DIR = fileURLToPath(new URL('../tests/fixtures/coverage/', import.meta.url));
 
@@ -94,6 +99,69 @@ export function computeCoverage(
   });
 }
 
+export interface SampleAccuracy {
+  lang: string;
+  /** Labelled actors with an entry that the matcher marks in their article. */
+  found: number;
+  /** Entries the matcher marks in an article whose labels do not name them. */
+  falsePositives: number;
+  /** Labelled actors with an entry that the matcher does not mark. */
+  missed: number;
+  precision: number;
+  recall: number;
+  /** "FP url id" / "FN url id "name"", for the report. */
+  problems: string[];
+}
+
+/**
+ * The matcher on the labelled sample, actor by actor (the sample labels actors, not
+ * offsets): per article, an entry it marks is correct when a label names it, and a
+ * labelled actor that has an entry is found when the matcher marks it, or marks a longer
+ * name that contains the label ("Intel" inside a marked "Intel Xeon Max": the reader sees
+ * the name marked and the card leads there).
+ */
+export function sampleAccuracy(
+  articles: readonly CoverageArticle[],
+  matcher: Matcher,
+  entryIds: ReadonlySet<string>,
+): SampleAccuracy[] {
+  const langs = [...new Set(articles.map((a) => a.lang))].sort();
+  return langs.map((lang) => {
+    let found = 0;
+    let falsePositives = 0;
+    let missed = 0;
+    const problems: string[] = [];
+    for (const article of articles.filter((a) => a.lang === lang)) {
+      const { mentions } = scanPlainText(matcher, article.text);
+      const marked = new Set(mentions.map((m) => m.id));
+      const labelled = new Map(
+        article.actors.filter((a) => entryIds.has(a.id)).map((a) => [a.id, a.name]),
+      );
+      for (const id of marked) {
+        if (labelled.has(id)) continue;
+        falsePositives += 1;
+        problems.push(`FP ${article.url} ${id}`);
+      }
+      for (const [id, name] of labelled) {
+        const inside = mentions.some((m) => m.text.toLowerCase().includes(name.toLowerCase()));
+        if (marked.has(id) || inside) found += 1;
+        else {
+          missed += 1;
+          problems.push(`FN ${article.url} ${id} "${name}"`);
+        }
+      }
+    }
+    const precision = found + falsePositives === 0 ? 1 : found / (found + falsePositives);
+    const recall = found + missed === 0 ? 1 : found / (found + missed);
+    return { lang, found, falsePositives, missed, precision, recall, problems };
+  });
+}
+
+/** The product's matcher for a glossary folder, as `npm run scan` builds it. */
+export function glossaryMatcher(dir: string = GLOSSARY_DIR): Matcher {
+  return compileMatcher(loadEntries(dir), { isCommonWord: commonWords() });
+}
+
 /** The sample's articles: every `<lang>/<slug>.json` under the folder, sorted by path. */
 export function readCoverageArticles(dir: string = COVERAGE_DIR): CoverageArticle[] {
   const articles: CoverageArticle[] = [];
@@ -154,10 +222,17 @@ export function main(args: readonly string[]): number {
   const articles = readCoverageArticles(fixtures);
   const ids = readEntryIds(glossary);
   const report = computeCoverage(articles, ids);
+  let accuracy: SampleAccuracy[] = [];
+  try {
+    accuracy = sampleAccuracy(articles, glossaryMatcher(glossary), ids);
+  } catch (error) {
+    // An entry being written may not validate yet: the coverage still prints.
+    console.error(`no matcher accuracy: ${(error as Error).message.split('\n')[0]}`);
+  }
   if (args.includes('--json')) {
     console.log(
       JSON.stringify(
-        { glossary: basename(glossary), entries: ids.size, languages: report },
+        { glossary: basename(glossary), entries: ids.size, languages: report, accuracy },
         null,
         2,
       ),
@@ -167,6 +242,12 @@ export function main(args: readonly string[]): number {
       `glossary ${glossary}: ${ids.size} entries; sample ${fixtures}: ${articles.length} articles\n`,
     );
     console.log(formatCoverage(report));
+    for (const a of accuracy) {
+      console.log(
+        `matcher on the ${a.lang} sample: precision ${a.precision.toFixed(3)}, recall ${a.recall.toFixed(3)} (${a.found} labelled actors marked, ${a.falsePositives} false positives, ${a.missed} missed)`,
+      );
+      for (const problem of a.problems) console.log(`  ${problem}`);
+    }
   }
   return 0;
 }
