@@ -6,7 +6,9 @@ import { startLoader } from '@/src/content/loader';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  allFrames: true,
+  // The top frame only: sub-frames large enough to read get it from the background
+  // (src/content/loader.ts); ads and widgets never do.
+  allFrames: false,
   // The card's styles are inlined into its closed shadow root (src/content/ui-host.ts):
   // nothing for WXT to inject, and no web-accessible file a page could probe.
   cssInjectionMode: 'manual',

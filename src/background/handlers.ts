@@ -5,6 +5,7 @@
 import type { Browser } from 'wxt/browser';
 import {
   isOwnSender,
+  type FrameProbe,
   parseMessage,
   type ContentPart,
   type SenderLike,
@@ -28,7 +29,27 @@ export interface BackgroundApi {
     target: { tabId: number; frameId: number; documentId?: string },
     file: string,
   ): Promise<void>;
+  /** Runs FRAME_PROBE in every frame of a tab; one answer per frame that ran it. */
+  probeFrames(tabId: number): Promise<ProbedFrame[]>;
+  /** Adds an extension stylesheet to one frame (of one document) of a tab. */
+  insertStyles(
+    target: { tabId: number; frameId: number; documentId?: string },
+    file: string,
+  ): Promise<void>;
 }
+
+/** A frame's answer to FRAME_PROBE (src/content/frame-probe.ts), with where it ran. */
+export interface ProbedFrame {
+  frameId: number;
+  documentId?: string;
+  probe: FrameProbe | undefined;
+}
+
+/** The loader (entrypoints/content.ts) and what the manifest injects with it. */
+export const LOADER_FILE = '/content-scripts/content.js';
+export const LOADER_STYLES = '/content-scripts/highlights.css';
+/** Asks a frame whether it wants the loader (entrypoints/frame-probe.ts). */
+export const FRAME_PROBE = '/frame-probe.js';
 
 /** The script file of each in-page part (entrypoints/annotator.ts, entrypoints/card-ui.ts). */
 export const PART_FILES: Record<ContentPart, string> = {
@@ -83,6 +104,12 @@ export function handleGlossaryRequest(
         () => ({ loaded: false }),
       );
     }
+    case 'content/frames': {
+      // Only for the top frame's loader, which saw frames large enough to read.
+      const tabId = sender?.tab?.id;
+      if (tabId === undefined || sender?.frameId !== 0) return undefined;
+      return loadIntoFrames(api, tabId).then((frames) => ({ frames }));
+    }
     case 'glossary/get-card':
       return api.glossary.cardData(message.id);
     case 'glossary/open-entry':
@@ -97,6 +124,30 @@ export function handleGlossaryRequest(
     default:
       return undefined;
   }
+}
+
+/**
+ * Injects the loader, with the marks' styles, into every sub-frame of the tab that is
+ * large enough to read and does not have it yet; returns how many got it. Small frames
+ * (ads, widgets) never do: the reader pays nothing for them.
+ */
+export async function loadIntoFrames(api: BackgroundApi, tabId: number): Promise<number> {
+  const probed = await api.probeFrames(tabId).catch(() => [] as ProbedFrame[]);
+  const wanted = probed.filter((f) => f.frameId !== 0 && f.probe?.wanted === true);
+  const loaded = await Promise.all(
+    wanted.map(async ({ frameId, documentId }) => {
+      const target = { tabId, frameId, ...(documentId && { documentId }) };
+      try {
+        await api.insertStyles(target, LOADER_STYLES);
+        await api.injectScript(target, LOADER_FILE);
+        return true;
+      } catch {
+        // The frame navigated or closed meanwhile.
+        return false;
+      }
+    }),
+  );
+  return loaded.filter(Boolean).length;
 }
 
 /** A tab started loading a new page: its badge belongs to the old page. */

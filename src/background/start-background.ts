@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Message } from '../messaging/protocol';
+import type { FrameProbe, Message } from '../messaging/protocol';
 import { ReaderGlossary } from './reader-glossary';
 import {
+  FRAME_PROBE,
   LOOK_UP_MENU_ID,
   handleCommand,
   handleGlossaryRequest,
@@ -66,6 +67,49 @@ function createApi(glossary: ReaderGlossary): BackgroundApi {
         executeScript(tabId: number, details: { file: string; frameId: number }): Promise<unknown>;
       };
       await tabs.executeScript(tabId, { file, frameId });
+    },
+    async probeFrames(tabId) {
+      if (browser.scripting) {
+        const execute = browser.scripting.executeScript as (details: {
+          target: { tabId: number; allFrames: true };
+          files: string[];
+        }) => Promise<{ frameId: number; documentId?: string; result?: unknown }[]>;
+        const results = await execute({ target: { tabId, allFrames: true }, files: [FRAME_PROBE] });
+        return results.map(({ frameId, documentId, result }) => ({
+          frameId,
+          ...(documentId && { documentId }),
+          probe: result as FrameProbe | undefined,
+        }));
+      }
+      // Firefox (MV2): results come without their frame; the probe reports its own id.
+      const tabs = browser.tabs as unknown as {
+        executeScript(
+          tabId: number,
+          details: { file: string; allFrames: true },
+        ): Promise<unknown[]>;
+      };
+      const results = await tabs.executeScript(tabId, { file: FRAME_PROBE, allFrames: true });
+      return results.flatMap((result) => {
+        const probe = result as FrameProbe | undefined;
+        return typeof probe?.frameId === 'number' ? [{ frameId: probe.frameId, probe }] : [];
+      });
+    },
+    async insertStyles({ tabId, frameId, documentId }, file) {
+      if (browser.scripting) {
+        const target = documentId
+          ? { tabId, documentIds: [documentId] }
+          : { tabId, frameIds: [frameId] };
+        const insert = browser.scripting.insertCSS as (details: {
+          target: typeof target;
+          files: string[];
+        }) => Promise<unknown>;
+        await insert({ target, files: [file] });
+        return;
+      }
+      const tabs = browser.tabs as unknown as {
+        insertCSS(tabId: number, details: { file: string; frameId: number }): Promise<unknown>;
+      };
+      await tabs.insertCSS(tabId, { file, frameId });
     },
     async activeTabId() {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

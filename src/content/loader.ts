@@ -1,11 +1,15 @@
 /**
- * The script the manifest injects into every frame of every page: small, and cheap on
+ * The script the manifest injects into the top frame of every page: small, and cheap on
  * pages that are not articles. It reads the reader's settings, looks at the frame
  * (`frameVerdict`: size and paragraph text), and only where an article can be asks the
  * background to inject the annotator (parts.ts), which then does everything else. A
  * frame without prose is looked at again, at most every few seconds, while its page
  * grows (single-page apps), and the popup's "Mark this page" starts the annotator on it
  * anyway.
+ *
+ * Sub-frames: when the top frame holds a frame large enough to read, it asks the
+ * background to put this loader into the sub-frames that are that large (at any depth);
+ * there it decides again for its own frame. Ads and widgets never get it.
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -13,15 +17,19 @@ import { isOwnSender, parseMessage, type Message, type PageSummary } from '../me
 import { supportsHighlights } from '../page/highlights';
 import { readSettingsRaw, watchSettingsRaw } from '../settings/settings-read';
 import { isSiteDisabled, type Settings } from '../settings/settings-shape';
-import { frameVerdict } from './article-signal';
+import { frameVerdict, newFrames, readableFrames } from './article-signal';
+import { markLoaderPresent } from './frame-probe';
 import { Lifetime } from './lifetime';
 import { loadPart } from './parts';
+import { requestFromBackground } from '../messaging/send';
 import type { ContentAnnotator } from './start-content';
 
 /** How often, at most, a frame without prose is looked at again while its DOM changes. */
 const RECHECK_MS = 2_000;
 /** After this long without prose, the frame is left alone (the popup can still start it). */
 const RECHECK_FOR_MS = 60_000;
+/** When, after `load`, the top frame looks again for frames large enough to read. */
+const FRAME_RECHECKS_MS = [1_000, 4_000, 15_000];
 
 export function startLoader(ctx: ContentScriptContext): void {
   void new Loader(ctx, Lifetime.follow(ctx)).run();
@@ -36,6 +44,12 @@ class Loader {
   #observer: MutationObserver | undefined;
   #recheckTimer: number | undefined;
   #recheckUntil = 0;
+  /** Frames of this document already looked at (top frame only), and the sizer. */
+  readonly #seenFrames = new WeakSet<Element>();
+  #frameSizes: IntersectionObserver | undefined;
+  /** A request for the sub-frames is on its way; `#framesAgain` asks once more after it. */
+  #framesPending = false;
+  #framesAgain = false;
 
   constructor(ctx: ContentScriptContext, life: Lifetime) {
     this.#ctx = ctx;
@@ -43,6 +57,7 @@ class Loader {
   }
 
   async run(): Promise<void> {
+    markLoaderPresent();
     const onMessage = (
       raw: unknown,
       sender: Browser.runtime.MessageSender,
@@ -61,11 +76,24 @@ class Loader {
     this.#life.onEnd(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       unwatch();
+      this.#frameSizes?.disconnect();
       this.#stopWatching();
     });
     if (!supportsHighlights(window)) return;
     this.#settings = await readSettingsRaw();
     this.#consider();
+    if (window === window.top) {
+      // Frames the page's scripts add after the first look: at `load`, then a few times.
+      const later = () => {
+        this.#considerFrames();
+        for (const delay of FRAME_RECHECKS_MS) {
+          const timer = window.setTimeout(() => this.#considerFrames(), delay);
+          this.#life.onEnd(() => clearTimeout(timer));
+        }
+      };
+      if (document.readyState === 'complete') later();
+      else window.addEventListener('load', later, { once: true });
+    }
   }
 
   /** Why the extension does nothing in this frame, if it does nothing. */
@@ -81,8 +109,42 @@ class Loader {
     return undefined;
   }
 
+  /**
+   * Top frame: asks the background for the loader in the sub-frames when this document
+   * holds a new frame large enough to read, and again when such a frame loads a page.
+   */
+  #considerFrames(): void {
+    const settings = this.#settings;
+    if (window !== window.top || !settings || !this.#life.check()) return;
+    if (settings.paused || isSiteDisabled(location.hostname, settings.disabledSites)) return;
+    // The frames' sizes come from an IntersectionObserver: asynchronous, so looking never
+    // forces a layout of the page.
+    this.#frameSizes ??= new IntersectionObserver((entries) => {
+      const readable = readableFrames(entries);
+      for (const { target } of entries) this.#frameSizes?.unobserve(target);
+      for (const frame of readable) frame.addEventListener('load', () => this.#requestFrames());
+      if (readable.length > 0) this.#requestFrames();
+    });
+    for (const frame of newFrames(document, this.#seenFrames)) this.#frameSizes.observe(frame);
+  }
+
+  #requestFrames(): void {
+    if (this.#framesPending) {
+      this.#framesAgain = true;
+      return;
+    }
+    this.#framesPending = true;
+    void requestFromBackground({ type: 'content/frames' }).finally(() => {
+      this.#framesPending = false;
+      if (!this.#framesAgain || !this.#life.check()) return;
+      this.#framesAgain = false;
+      this.#requestFrames();
+    });
+  }
+
   /** Starts the annotator if this frame can hold an article; else maybe looks again later. */
   #consider(): void {
+    this.#considerFrames();
     if (this.#started || !this.#life.check() || !this.#settings) return;
     const reason = this.#reason();
     if (!reason) {

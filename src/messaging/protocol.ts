@@ -49,6 +49,22 @@ export interface LoadPart {
   part: ContentPart;
 }
 
+/**
+ * From the top frame's loader: the page holds frames large enough to read; inject the
+ * loader into those of them (at any depth) that are that large and lack it.
+ */
+export interface LoadFrames {
+  type: 'content/frames';
+}
+
+/** A frame's answer to the background's probe (entrypoints/frame-probe.ts). */
+export interface FrameProbe {
+  /** A sub-frame large enough to read, without the loader yet. */
+  wanted: boolean;
+  /** This frame's id, where the browser can tell (Firefox; Chromium reports it itself). */
+  frameId?: number;
+}
+
 export interface SummaryChanged {
   type: 'tab/summary-changed';
   /** Number of distinct entities on the page; 0 when the extension is off there. */
@@ -90,6 +106,7 @@ export type Message =
   | LookUpSelection
   | StartPage
   | LoadPart
+  | LoadFrames
   | SummaryChanged
   | GetCard
   | OpenEntry
@@ -152,6 +169,8 @@ export function parseMessage(value: unknown): Message | undefined {
       return typeof m.text === 'string' && m.text.trim() && m.text.length <= MAX_TEXT
         ? { type: m.type, text: m.text }
         : undefined;
+    case 'content/frames':
+      return { type: m.type };
     case 'content/load':
       return (CONTENT_PARTS as readonly unknown[]).includes(m.part)
         ? { type: m.type, part: m.part as ContentPart }

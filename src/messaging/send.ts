@@ -6,6 +6,7 @@ import type {
   GetCard,
   GetMatcher,
   GetPageSummary,
+  LoadFrames,
   LoadPart,
   LookUpSelection,
   OpenEntry,
@@ -26,6 +27,7 @@ interface Replies {
   'page/look-up': { found: boolean };
   'page/start': { active: boolean };
   'content/load': { loaded: boolean };
+  'content/frames': { frames: number };
   'glossary/get-card': CardData | null;
   'glossary/open-entry': { opened: boolean };
   'glossary/get-matcher': CompiledGlossary;
@@ -56,7 +58,7 @@ export async function sendToBackground(message: SummaryChanged): Promise<void> {
   }
 }
 
-type BackgroundRequest = GetCard | OpenEntry | GetMatcher | ResolveText | LoadPart;
+type BackgroundRequest = GetCard | OpenEntry | GetMatcher | ResolveText | LoadPart | LoadFrames;
 
 /** Asks the background for the reader's glossary data; undefined when it cannot answer. */
 export async function requestFromBackground<M extends BackgroundRequest>(

@@ -198,7 +198,7 @@ describeInBrowsers('hostile pages: odd documents', (h) => {
     await page.close();
   });
 
-  it('odd-iframes.html: marks same-origin, sandboxed and cross-origin frames', async () => {
+  it('odd-iframes.html: marks same-origin, sandboxed, cross-origin and late frames, not an ad-sized one', async () => {
     const fixture = 'odd-iframes.html';
     const cross = crossOrigin!.origin;
     const page = await h.openFixture(`hostile/${fixture}?cross=${encodeURIComponent(cross)}`);
@@ -208,7 +208,9 @@ describeInBrowsers('hostile pages: odd documents', (h) => {
           const frames = (
             window as unknown as { __frameMarks: Record<string, { texts: string[] }> }
           ).__frameMarks;
-          return ['same', 'sandboxed', 'cross'].every((n) => (frames[n]?.texts.length ?? 0) >= 2);
+          return ['same', 'sandboxed', 'cross', 'late'].every(
+            (n) => (frames[n]?.texts.length ?? 0) >= 2,
+          );
         },
         undefined,
         10_000,
@@ -221,8 +223,10 @@ describeInBrowsers('hostile pages: odd documents', (h) => {
     );
     expect(frames.cross?.origin, `${fixture}: the cross frame is cross-origin`).toBe(cross);
     expect(frames.sandboxed?.origin, `${fixture}: the sandboxed frame`).toBe('null');
-    for (const name of ['same', 'sandboxed', 'cross'])
+    for (const name of ['same', 'sandboxed', 'cross', 'late'])
       expect(frames[name]?.texts, `${fixture}: ${name} frame`).toEqual(['ASML', 'TSMC']);
+    // The frame of an ad's size reported, unmarked, all along.
+    expect(frames.small?.texts, `${fixture}: small frame`).toEqual([]);
     expect(
       (await page.evaluate(readHighlights)).map((r) => r.text),
       fixture,

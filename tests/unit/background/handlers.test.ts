@@ -44,6 +44,10 @@ function fakeApi(activeTab: number | 'none' = 7) {
     async injectScript(target, file) {
       calls.push(['injectScript', target, file]);
     },
+    async insertStyles() {},
+    async probeFrames() {
+      return [];
+    },
     glossary: fakeGlossary(),
   };
   return { api, calls };

@@ -6,6 +6,8 @@ import {
   MIN_PROSE_CHARS,
   frameVerdict,
   hasProse,
+  newFrames,
+  readableFrames,
 } from '../../../src/content/article-signal';
 
 function doc(body: string): Document {
@@ -57,5 +59,34 @@ describe('frameVerdict', () => {
     expect(frameVerdict(frame(MIN_FRAME_WIDTH, MIN_FRAME_HEIGHT), article, false)).toBe('article');
     // A small top-level window is still a page to read.
     expect(frameVerdict(frame(150, 80, true), article, false)).toBe('article');
+  });
+});
+
+describe('frames worth the loader (top frame)', () => {
+  it('lists each frame once, iframes and frames alike', () => {
+    const d = doc('<iframe id="a"></iframe><div><iframe id="b"></iframe></div>');
+    const seen = new WeakSet<Element>();
+    expect(newFrames(d, seen).map((f) => f.id)).toEqual(['a', 'b']);
+    expect(newFrames(d, seen)).toEqual([]);
+    d.body.insertAdjacentHTML('beforeend', '<iframe id="c"></iframe>');
+    expect(newFrames(d, seen).map((f) => f.id)).toEqual(['c']);
+  });
+
+  it('keeps the frames large enough to read: never the common ad sizes', () => {
+    const d = doc('');
+    const sized = (id: string, width: number, height: number) => {
+      const target = d.createElement('iframe');
+      target.id = id;
+      return { target, boundingClientRect: { width, height } };
+    };
+    const entries = [
+      sized('article', 720, 900),
+      sized('rectangle', 300, 250),
+      sized('half-page', 300, 600),
+      sized('leaderboard', 728, 90),
+      sized('billboard', 970, 250),
+      sized('limit', MIN_FRAME_WIDTH, MIN_FRAME_HEIGHT),
+    ];
+    expect(readableFrames(entries).map((f) => f.id)).toEqual(['article', 'limit']);
   });
 });

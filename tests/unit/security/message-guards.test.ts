@@ -61,6 +61,19 @@ function fakeApi(extensionId = OWN_ID): BackgroundApi & { calls: string[] } {
     async injectScript(target, file) {
       calls.push(`inject ${target.tabId} ${target.frameId} ${file}`);
     },
+    async insertStyles(target, file) {
+      calls.push(`styles ${target.tabId} ${target.frameId} ${file}`);
+    },
+    async probeFrames(tabId) {
+      calls.push(`probe ${tabId}`);
+      // The top frame, a large frame without the loader, an ad, a frame that has it.
+      return [
+        { frameId: 0, probe: { wanted: false } },
+        { frameId: 4, documentId: 'D4', probe: { wanted: true } },
+        { frameId: 5, probe: { wanted: false } },
+        { frameId: 6, probe: undefined },
+      ];
+    },
     glossary: {
       cardData: async () => {
         calls.push('card data');
@@ -264,6 +277,7 @@ describe('handleGlossaryRequest with forged senders', () => {
       { type: 'glossary/get-matcher' },
       { type: 'glossary/resolve', text: 'Nvidia' },
       { type: 'content/load', part: 'annotator' },
+      { type: 'content/frames' },
     ])
       expect(handleGlossaryRequest(api, message, sender)).toBeUndefined();
     expect(api.calls).toEqual([]);
@@ -286,6 +300,24 @@ describe('handleGlossaryRequest with forged senders', () => {
       handleGlossaryRequest(api, { type: 'content/load', part: 'annotator' }, { id: OWN_ID }),
     ).toBeUndefined();
     expect(api.calls).toHaveLength(1);
+  });
+
+  it('loads the loader and its styles only into the large frames that lack it, for the top frame only', async () => {
+    const api = fakeApi();
+    const top = { id: OWN_ID, tab: { id: 7 }, frameId: 0 };
+    expect(await handleGlossaryRequest(api, { type: 'content/frames' }, top)).toEqual({
+      frames: 1,
+    });
+    expect(api.calls).toEqual([
+      'probe 7',
+      'styles 7 4 /content-scripts/highlights.css',
+      'inject 7 4 /content-scripts/content.js',
+    ]);
+    // A sub-frame cannot ask, nor can an extension page without a tab.
+    const sub = { id: OWN_ID, tab: { id: 7 }, frameId: 2 };
+    expect(handleGlossaryRequest(api, { type: 'content/frames' }, sub)).toBeUndefined();
+    expect(handleGlossaryRequest(api, { type: 'content/frames' }, { id: OWN_ID })).toBeUndefined();
+    expect(api.calls).toHaveLength(3);
   });
 
   it('answers its own content script (the control)', async () => {
