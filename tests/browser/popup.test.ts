@@ -47,6 +47,31 @@ describeInBrowsers('toolbar popup', (h) => {
     }));
     expect(bar.text).toMatch(new RegExp(`^${Object.keys(expected).length} actors · US \\d+`));
     expect(bar.parts).toBeGreaterThan(3);
+    // Readable with many actors (the demo names 40+): nothing overflows sideways, the list
+    // scrolls inside the popup, and the search and the site controls stay in view.
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(40);
+    const fit = await popup.evaluate(() => {
+      const inView = (selector: string) => {
+        const r = document.querySelector(selector)!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight && r.height > 0;
+      };
+      const overflowing = Array.from(
+        document.querySelectorAll<HTMLElement>('.sl-profile__text, li[data-count]'),
+      ).filter((el) => el.scrollWidth > el.clientWidth + 1).length;
+      return {
+        page: document.scrollingElement!.scrollWidth <= innerWidth,
+        overflowing,
+        search: inView('input[type="search"]'),
+        footer: inView('input[type="checkbox"]'),
+        scrolls: Array.from(document.querySelectorAll<HTMLElement>('*')).some(
+          (el) =>
+            el.contains(document.querySelector('li[data-count]')) &&
+            el.scrollHeight > el.clientHeight + 20 &&
+            getComputedStyle(el).overflowY !== 'visible',
+        ),
+      };
+    });
+    expect(fit).toEqual({ page: true, overflowing: 0, search: true, footer: true, scrolls: true });
     await h.screenshot(popup, 'popup-en-light');
     await popup.close();
     await page.close();
