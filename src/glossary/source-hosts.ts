@@ -33,7 +33,14 @@ export const DENIED_HOSTS: Record<HostCategory, readonly string[]> = {
     'boursier.com',
   ],
   // Flipbooks and mirrors of pages published elsewhere.
-  mirror: ['publication.datacentremagazine.com', 'issuu.com', 'archive.ph', 'archive.today'],
+  mirror: [
+    'publication.datacentremagazine.com',
+    'issuu.com',
+    'archive.ph',
+    'archive.today',
+    'vuink.com',
+    'longform.social',
+  ],
   // State news agencies relaying a company's own figures: cite the company.
   relay: ['wam.ae'],
   // Wikis: never a source, whatever the confidence.
