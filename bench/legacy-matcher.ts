@@ -39,6 +39,7 @@ import {
   foldCue,
   hasComplexCue,
   hasCue,
+  wordRuns,
   type CueHit,
   type CueSet,
   normaliseText,
@@ -98,10 +99,9 @@ export function isWordChar(char: string | undefined): boolean {
 export function lazyCueSet(set: {
   words: string[];
   digits: boolean[];
-  pattern: string | null;
-  firsts: string[];
+  complex: (readonly string[])[];
 }): CueSet {
-  return { words: set.words, digits: set.digits, firsts: set.firsts, source: set.pattern };
+  return { words: set.words, digits: set.digits, complex: set.complex };
 }
 
 /** One mention of a glossary entry in a text. Offsets index the text given to the matcher. */
@@ -198,8 +198,7 @@ export interface CompiledAlias {
 export interface SerialisedCueSet {
   words: string[];
   digits: boolean[];
-  pattern: string | null;
-  firsts: string[];
+  complex: (readonly string[])[];
 }
 
 /**
@@ -461,12 +460,7 @@ export function compilePattern(entries: Entry[], options: CompileOptions = {}): 
     alias.plain = stripSeparators(alias.text);
     if (!alias.context) continue;
     const cues = compileCues(alias.context);
-    alias.cueSet = {
-      words: cues.words,
-      digits: cues.digits,
-      pattern: cues.pattern ? cues.pattern.source : null,
-      firsts: cues.firsts,
-    };
+    alias.cueSet = { words: cues.words, digits: cues.digits, complex: cues.complex };
   }
   const related: Record<string, string[]> = {};
   for (const [id, set] of relatedSets) related[id] = [...set].sort();
@@ -781,7 +775,7 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
 /** Whether a folded text (with its cue words) holds one of the cues. */
 export function hasCueIn(cues: CueSet, folded: FoldedCues): boolean {
   for (const word of cues.words) if (folded.words.has(word)) return true;
-  return hasComplexCue(cues, folded.fold);
+  return cues.complex.length > 0 && hasComplexCue(cues, folded.fold, wordRuns(folded.fold));
 }
 
 function trieOf(variants: string[][]): TrieNode {

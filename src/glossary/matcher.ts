@@ -23,6 +23,7 @@ import {
   compileCueScanner,
   compileCues,
   foldCue,
+  foldedWords,
   hasComplexCue,
   hasCue,
   normalisedOrNull,
@@ -223,13 +224,20 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
   }
 
   const cueWords = compiled.cueWords === '' ? [] : compiled.cueWords.split('|');
+  // Each distinct cue word folded and split once (lists share most of their words).
+  const cueParts = new Map<string, readonly string[]>();
+  const partsOf = (cue: string): readonly string[] => {
+    let parts = cueParts.get(cue);
+    if (!parts) cueParts.set(cue, (parts = foldedWords(cue)));
+    return parts;
+  };
   const cueSets = new Map<number, CueSet>();
   function cuesOf(listIndex: number): CueSet {
     let set = cueSets.get(listIndex);
     if (!set) {
       const list = cueLists[listIndex] ?? '';
       const words = list === '' ? [] : list.split(',').map((i) => cueWords[parseInt(i, 36)]!);
-      cueSets.set(listIndex, (set = compileCues(words)));
+      cueSets.set(listIndex, (set = compileCues(words, partsOf)));
     }
     return set;
   }
@@ -240,10 +248,10 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     let entry = foldedCache.get(text);
     if (entry === undefined) {
       if (!scanCues) {
+        // The single-word cues of every list: every cue word that folds to one word,
+        // and every word of the cues of several words (see `hasCueIn`).
         const words = new Set<string>();
-        for (let i = 0; i < cueLists.length; i++) {
-          for (const w of cuesOf(i).words) words.add(w);
-        }
+        for (const cue of cueWords) for (const part of partsOf(cue)) words.add(part);
         scanCues = compileCueScanner(words);
       }
       const fold = foldCue(text);
@@ -342,5 +350,6 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
 /** Whether a folded text (with its cue words) holds one of the cues. */
 export function hasCueIn(cues: CueSet, folded: FoldedCues): boolean {
   for (const word of cues.words) if (folded.words.has(word)) return true;
-  return hasComplexCue(cues, folded.fold);
+  // The scan found every cue word, those of cues of several words included, as runs.
+  return cues.complex.length > 0 && hasComplexCue(cues, folded.fold, folded.hits);
 }

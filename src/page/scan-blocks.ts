@@ -1,5 +1,5 @@
 import type { FindOptions, Matcher, Mention, ScanResult } from '../glossary/matcher';
-import { foldCue, hasComplexCue, hasCue, type CueSet } from '../glossary/normalise';
+import { foldCue, hasComplexCue, hasCue, wordRuns, type CueSet } from '../glossary/normalise';
 import type { TextBlock } from './collect-text';
 import { blockOffsets } from './collect-text';
 
@@ -112,7 +112,7 @@ function neighbourHasCue(
   const inWindow = (text: string, from: number, to: number): boolean => {
     const folded = matcher.foldedCues!(text);
     if (folded.fold.length !== text.length) {
-      return hasCue({ ...cues, source: null, firsts: [] }, foldCue(text.slice(from, to)));
+      return hasCue({ ...cues, complex: [] }, foldCue(text.slice(from, to)));
     }
     for (const hit of folded.hits) {
       if (hit.start >= from && hit.end <= to && cues.words.includes(hit.word)) return true;
@@ -131,8 +131,9 @@ function neighbourHasCue(
   }
   // Cues of several words (or letters and digits) are looked for in the window's text
   // (built only for an alias that has such cues: most have none).
-  if (cues.firsts.length === 0) return false;
-  return hasComplexCue(cues, foldCue(neighbourText(blocks, index, window)));
+  if (cues.complex.length === 0) return false;
+  const folded = foldCue(neighbourText(blocks, index, window));
+  return hasComplexCue(cues, folded, wordRuns(folded));
 }
 
 function neighbourText(blocks: readonly ScannableBlock[], index: number, window: number): string {
