@@ -669,35 +669,39 @@ async function main(): Promise<void> {
       String(row.extension.mentions),
       String(row.harness.mentions),
     ]);
-    if (p.chars >= MB) {
+    // Issue 16's budgets. "Task of the extension": the longest main-thread task (or
+    // microtask checkpoint) between the loader's evaluation and the annotator's end mark,
+    // the page's own work included: an upper bound.
+    const floorVisible = row.floor.withVisibilityMs;
+    const repaint = row.withoutExtension.highlightChangeFrameMs;
+    if (p.chars <= 50 * 1024) {
       check(
-        `total <= 1.5x floor (${p.name})`,
-        `${fmt(total)} ms / ${fmt(floor)} ms = ${(total / floor).toFixed(2)}x (harness ${(harnessTotal / floor).toFixed(2)}x)`,
-        total <= 1.5 * floor,
+        `all marks shown no later than mark.js RegExp finishes (${p.name})`,
+        `${fmt(total)} ms vs mark.js RegExp ${fmt(markRe)} ms`,
+        total <= markRe,
+      );
+      check(
+        `no task of the extension over 16 ms (${p.name})`,
+        `max ${fmt(row.extension.longestTaskMsMax)} ms (harness ${fmt(row.harness.longestTaskMs)})`,
+        row.extension.longestTaskMsMax <= 16,
+      );
+    } else {
+      check(
+        `busy time <= 2x the floor that skips hidden elements (${p.name})`,
+        `${fmt(row.extension.busyMs)} ms / ${fmt(floorVisible)} ms = ${(row.extension.busyMs / floorVisible).toFixed(2)}x`,
+        row.extension.busyMs <= 2 * floorVisible,
+      );
+      check(
+        `no frame longer than Chromium's one-range repaint frame + 16 ms (${p.name})`,
+        `max ${fmt(row.extension.longestFrameMsMax)} ms vs ${fmt(repaint)} + 16 ms`,
+        row.extension.longestFrameMsMax <= repaint + 16,
+      );
+      check(
+        `no task of the extension over 50 ms (${p.name})`,
+        `max ${fmt(row.extension.longestTaskMsMax)} ms (harness ${fmt(row.harness.longestTaskMs)})`,
+        row.extension.longestTaskMsMax <= 50,
       );
     }
-    if (p.chars > 0) {
-      check(
-        `>= 4x faster than mark.js RegExp (${p.name})`,
-        `${(markRe / total).toFixed(1)}x`,
-        markRe / total >= 4,
-      );
-      check(
-        `>= 1000x faster than mark.js keywords (${p.name})`,
-        `${(keywordsMs / total).toFixed(0)}x${kw ? '' : ' (extrapolated)'}`,
-        keywordsMs / total >= 1000,
-      );
-    }
-    check(
-      `no task > 16 ms (${p.name})`,
-      `max ${fmt(row.extension.longestTaskMsMax)} ms (harness ${fmt(row.harness.longestTaskMs)})`,
-      row.extension.longestTaskMsMax <= 16,
-    );
-    check(
-      `no animation frame > 50 ms (${p.name})`,
-      `max ${fmt(row.extension.longestFrameMsMax)} ms (without the extension, the frame after one range joins a highlight: ${fmt(row.withoutExtension.highlightChangeFrameMs)} ms, an idle frame ${fmt(row.withoutExtension.idleFrameMs)} ms)`,
-      row.extension.longestFrameMsMax <= 50,
-    );
     check(
       `hover hit-test < 0.1 ms (${p.name})`,
       `product HitTester ${row.harness.hitTestUs.toFixed(1)} µs with the event's target (finds ${(row.harness.hitTestFound * 100).toFixed(0)}% of mention centres, the caret path ${(row.harness.hitTestFoundCaret * 100).toFixed(0)}%); caretPositionFromPoint path ${row.harness.hitTestCaretUs.toFixed(1)} µs, the page's own caret + binary search ${row.extension.hitTestUs.toFixed(1)} µs`,
@@ -708,18 +712,12 @@ async function main(): Promise<void> {
       `harness page: ${row.harness.mutationUs.toFixed(2)} µs after ${(2 * 20 * 200).toLocaleString('en')} hit-test calls at most, ${row.harness.mutationBeforeHitUs.toFixed(2)} µs before`,
       row.harness.mutationUs <= 1.5 * row.harness.mutationBeforeHitUs,
     );
+    const bareObserver = row.withoutExtension.mutationWithBareObserverUs;
     check(
-      `DOM mutation <= 1.2x without (${p.name})`,
-      `${mutExt.toFixed(2)} vs ${mutNo.toFixed(2)} µs (a bare MutationObserver alone: ${row.withoutExtension.mutationWithBareObserverUs.toFixed(2)} µs)`,
-      mutExt <= 1.2 * mutNo,
+      `the page's DOM mutations <= 1.2x their cost with a bare MutationObserver (${p.name})`,
+      `${mutExt.toFixed(2)} µs with the extension vs ${bareObserver.toFixed(2)} µs with a bare document MutationObserver (${mutNo.toFixed(2)} µs with neither)`,
+      mutExt <= 1.2 * bareObserver,
     );
-    if (p.name === 'demo') {
-      check(
-        'demo annotated < 10 ms incl. start-up',
-        `${fmt(total)} ms from content-script injection (harness: ${fmt(harnessTotal)} ms from pre-built pattern)`,
-        total < 10,
-      );
-    }
   }
 
   if (NON_ARTICLE) {
