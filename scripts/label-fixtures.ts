@@ -16,7 +16,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { collectText, documentText } from '../src/page/collect-text';
+import { collectText } from '../src/page/collect-text';
+import { documentText } from '../src/page/block-offsets';
 
 export const ARTICLES = fileURLToPath(new URL('../tests/fixtures/articles/', import.meta.url));
 

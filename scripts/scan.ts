@@ -16,7 +16,8 @@ import { compileMatcher } from '../src/glossary/compile';
 import type { Matcher, Mention } from '../src/glossary/matcher';
 import { commonWords } from './word-lists';
 import type { Entry, Glossary } from '../src/glossary/types';
-import { collectText, documentText } from '../src/page/collect-text';
+import { collectText } from '../src/page/collect-text';
+import { documentText } from '../src/page/block-offsets';
 import { scanBlocks, scanDocument, type ScannableBlock } from '../src/page/scan-blocks';
 
 export const DEFAULT_GLOSSARY = fileURLToPath(new URL('../data/glossary', import.meta.url));

@@ -8,7 +8,8 @@ import { matcherFromCompiled, type CompiledGlossary } from '../../src/glossary/m
 import type { Kind } from '../../src/glossary/types';
 import { Annotator } from '../../src/page/annotator';
 import { HitTester } from '../../src/page/hit-test';
-import { collectText, toRangeEndpoints } from '../../src/page/collect-text';
+import { collectText } from '../../src/page/collect-text';
+import { toRangeEndpoints } from '../../src/page/block-offsets';
 import { scanBlocks } from '../../src/page/scan-blocks';
 
 const KINDS: Kind[] = [

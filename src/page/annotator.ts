@@ -6,7 +6,8 @@
  */
 import type { Matcher, Mention } from '../glossary/matcher';
 import type { Kind } from '../glossary/types';
-import { collectTextSlice, nodesBetween, toRangeEndpoints, type TextBlock } from './collect-text';
+import { collectTextSlice, type TextBlock } from './collect-text';
+import { nodesBetween, toRangeEndpoints } from './block-offsets';
 import { findArticleRoot } from './find-article';
 import { PageHighlights, type HighlightStyle } from './highlights';
 import { MentionIndex, type PlacedMention } from './mention-index';

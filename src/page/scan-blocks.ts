@@ -1,7 +1,7 @@
 import type { FindOptions, Matcher, Mention, ScanResult } from '../glossary/matcher';
 import { foldCue, hasComplexCue, hasCue, wordRuns, type CueSet } from '../glossary/normalise';
 import type { TextBlock } from './collect-text';
-import { blockOffsets } from './collect-text';
+import { blockOffsets } from './block-offsets';
 
 /** What scanning needs of a block: its text and language. */
 export type ScannableBlock = Pick<TextBlock, 'text' | 'lang'>;

@@ -10,12 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bundledGlossary } from '../../../src/glossary/bundled';
 import { compileMatcher } from '../../../src/glossary/compile';
 import type { Mention } from '../../../src/glossary/matcher';
-import {
-  collectText,
-  iterateTextBlocks,
-  toRangeEndpoints,
-  type TextBlock,
-} from '../../../src/page/collect-text';
+import { collectText, iterateTextBlocks, type TextBlock } from '../../../src/page/collect-text';
+import { toRangeEndpoints } from '../../../src/page/block-offsets';
 import { scanBlocks } from '../../../src/page/scan-blocks';
 
 const matcher = compileMatcher(bundledGlossary().entries);

@@ -2,16 +2,14 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import {
-  blockOffsets,
   collectText,
   collectTextSlice,
-  documentText,
   isExcludedElement,
   iterateTextBlocks,
   primaryLanguage,
-  toRangeEndpoints,
   type TextBlock,
 } from '../../../src/page/collect-text';
+import { blockOffsets, documentText, toRangeEndpoints } from '../../../src/page/block-offsets';
 
 function body(html: string): HTMLElement {
   document.body.innerHTML = html;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../src/glossary/compile';
-import { documentText } from '../../../src/page/collect-text';
+import { documentText } from '../../../src/page/block-offsets';
 import { scanBlocks, scanDocument } from '../../../src/page/scan-blocks';
 import { testEntries } from '../../fixtures/matcher/load';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { collectText, documentText } from '../../../src/page/collect-text';
+import { collectText } from '../../../src/page/collect-text';
+import { documentText } from '../../../src/page/block-offsets';
 import { labelSource, main } from '../../../scripts/label-fixtures';
 
 function extract(html: string): string {
