@@ -298,10 +298,13 @@ export function compilePattern(entries: Entry[], options: CompileOptions = {}): 
     if (!rule.context) continue;
     const list = rule.context
       .map((cue) => {
-        let i = cueWordIndex.get(cue);
+        // Folded and split here, at build time: the page's matcher only splits at spaces
+        // (folding 600 cue words with Unicode RegExps took ~14 ms in a page).
+        const folded = foldedWords(cue).join(' ');
+        let i = cueWordIndex.get(folded);
         if (i === undefined) {
-          cueWordIndex.set(cue, (i = cueWords.length));
-          cueWords.push(cue);
+          cueWordIndex.set(folded, (i = cueWords.length));
+          cueWords.push(folded);
         }
         return i;
       })
@@ -337,7 +340,7 @@ export function compilePattern(entries: Entry[], options: CompileOptions = {}): 
     else groups.set(unit, [item]);
   }
   return {
-    version: 2,
+    version: 3,
     ids: entries.map((entry) => entry.id),
     kinds: entries.map((entry) => Math.max(0, KINDS.indexOf(entry.kind)).toString(36)).join(''),
     aliases: [...groups].map(([unit, items]) => `${unit}\t${items.join('\t')}`).join('\n'),

@@ -23,7 +23,6 @@ import {
   compileCueScanner,
   compileCues,
   foldCue,
-  foldedWords,
   hasComplexCue,
   hasCue,
   normalisedOrNull,
@@ -113,7 +112,7 @@ export interface Matcher {
  * at build time and shipped in the content script. Lists are strings, indices base 36.
  */
 export interface CompiledGlossary {
-  version: 2;
+  version: 3;
   /** Entry ids; everything else refers to entries by their index here. */
   ids: string[];
   /** One character per entry: the index of its kind in KINDS (base 36). */
@@ -125,7 +124,10 @@ export interface CompiledGlossary {
    * cue list's index (padded to `indexWidth` of the lists), and its text.
    */
   aliases: string;
-  /** Context cue words and phrases, folded, "|" between them. */
+  /**
+   * Context cue words and phrases, "|" between them, each already folded and split into
+   * words (`foldedWords`) joined by a space: "Data Center" is "data center", "H100" "h 100".
+   */
   cueWords: string;
   /** Cue lists (";" between lists): indices into `cueWords`, "," between them. */
   cueLists: string;
@@ -224,11 +226,11 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
   }
 
   const cueWords = compiled.cueWords === '' ? [] : compiled.cueWords.split('|');
-  // Each distinct cue word folded and split once (lists share most of their words).
+  // Each cue's words, split once (lists share most of their words; folded at build time).
   const cueParts = new Map<string, readonly string[]>();
   const partsOf = (cue: string): readonly string[] => {
     let parts = cueParts.get(cue);
-    if (!parts) cueParts.set(cue, (parts = foldedWords(cue)));
+    if (!parts) cueParts.set(cue, (parts = cue === '' ? [] : cue.split(' ')));
     return parts;
   };
   const cueSets = new Map<number, CueSet>();
