@@ -11,7 +11,7 @@ import {
   pick,
   relationLabel,
 } from '../ui/messages';
-import { kindPath } from './graph-shapes';
+import { kindDashed, kindPath } from './graph-shapes';
 import { s } from './strings';
 
 export interface GraphCanvasProps {
@@ -313,7 +313,7 @@ function Node({
         fill={jurisdictionColor(codes[0] ?? '')}
         stroke={highlighted ? colors.accent : colors.ring}
         stroke-width={highlighted ? 2.5 : 1.2}
-        stroke-dasharray={node.kind === 'concept' ? '3 2' : undefined}
+        stroke-dasharray={kindDashed(node.kind) ? '3 2' : undefined}
       />
       {codes[1] && (
         <circle

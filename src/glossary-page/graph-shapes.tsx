@@ -1,3 +1,4 @@
+import { KIND_TABLE, type KindShape } from '../glossary/kinds';
 import type { Kind } from '../glossary/types';
 
 /** SVG path of a node of `kind`, centred on 0,0, about `r` in radius: the shape tells the kind. */
@@ -13,31 +14,22 @@ export function kindPath(kind: Kind, r: number): string {
     );
   const circle = (radius: number) =>
     `M${-radius},0a${radius},${radius} 0 1,0 ${radius * 2},0a${radius},${radius} 0 1,0 ${-radius * 2},0Z`;
-  switch (kind) {
-    case 'chip': {
-      const a = r * 0.85;
-      const c = r * 0.3;
-      return `M${-a + c},${-a}H${a - c}Q${a},${-a} ${a},${-a + c}V${a - c}Q${a},${a} ${a - c},${a}H${-a + c}Q${-a},${a} ${-a},${a - c}V${-a + c}Q${-a},${-a} ${-a + c},${-a}Z`;
-    }
-    case 'software':
-      return regular(6, r, 0);
-    case 'cloud':
-      return `M${-r * 1.15},${-r * 0.6}H${r * 1.15}V${r * 0.6}H${-r * 1.15}Z`;
-    case 'policy':
-      return regular(4, r * 1.1);
-    case 'project':
-      return regular(3, r * 1.15);
-    case 'institution':
-      return regular(5, r * 1.02);
-    case 'model':
-      return regular(3, r * 1.15, Math.PI / 2);
-    case 'technology':
-      return regular(8, r);
-    case 'concept':
-      return circle(r * 0.8);
-    default:
-      return circle(r);
+  const shape: KindShape = KIND_TABLE[kind].shape;
+  if (shape === 'rounded-square') {
+    const a = r * 0.85;
+    const c = r * 0.3;
+    return `M${-a + c},${-a}H${a - c}Q${a},${-a} ${a},${-a + c}V${a - c}Q${a},${a} ${a - c},${a}H${-a + c}Q${-a},${a} ${-a},${a - c}V${-a + c}Q${-a},${-a} ${-a + c},${-a}Z`;
   }
+  if (shape === 'wide-rect')
+    return `M${-r * 1.15},${-r * 0.6}H${r * 1.15}V${r * 0.6}H${-r * 1.15}Z`;
+  if ('polygon' in shape) return regular(shape.polygon, r * (shape.scale ?? 1), shape.turn);
+  return circle(r * shape.circle);
+}
+
+/** Whether a kind's outline is dashed (notions, not things). */
+export function kindDashed(kind: Kind): boolean {
+  const shape: KindShape = KIND_TABLE[kind].shape;
+  return typeof shape === 'object' && 'circle' in shape && shape.dashed === true;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -13,19 +13,9 @@ export interface Localized {
   fr: string;
 }
 
-export const KINDS = [
-  'chip',
-  'software',
-  'company',
-  'cloud',
-  'policy',
-  'project',
-  'institution',
-  'model',
-  'technology',
-  'concept',
-] as const;
-export type Kind = (typeof KINDS)[number];
+/** Kinds are described in kinds.ts (labels, colours, shapes, facts needed). */
+export { KINDS, type Kind } from './kinds';
+import type { Kind } from './kinds';
 
 /** Relation types are described in relations.ts (labels, chains, cards, graph). */
 export { RELATION_TYPES, type RelationType } from './relations';

@@ -5,6 +5,7 @@
  * lists everything an editor has to fix. Pure TypeScript: the build, the scripts, the
  * tests and the extension share it.
  */
+import { kindOf } from './kinds';
 import { KINDS, RELATION_TYPES, type Glossary, type Kind } from './types';
 import {
   LIMITS,
@@ -34,13 +35,13 @@ export interface ValidationResult {
 /** `Problem.entry` for problems with the file itself rather than one entry. */
 export const ROOT_ENTRY = '$';
 
-/** Kinds whose cards need dated evidence, with the minimum number of facts. */
-export const MIN_FACTS: Readonly<Partial<Record<Kind, number>>> = {
-  chip: 2,
-  software: 2,
-  policy: 2,
-  project: 2,
-};
+/** Kinds whose cards need dated evidence, with the minimum number of facts (kinds.ts). */
+export const MIN_FACTS: Readonly<Partial<Record<Kind, number>>> = Object.fromEntries(
+  KINDS.flatMap((kind) => {
+    const min = kindOf(kind).minFacts;
+    return min === undefined ? [] : [[kind, min]];
+  }),
+);
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const JURISDICTION_PATTERN = /^(?:[A-Z]{2}|EU|INT)$/;

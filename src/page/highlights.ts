@@ -11,6 +11,7 @@
  * setting never edits a sheet: it registers each kind's highlight under the name that
  * the static rules draw in that style (`highlightName`), or under no name for "off".
  */
+import { KIND_TABLE } from '../glossary/kinds';
 import { KINDS, type Kind } from '../glossary/types';
 
 export const HIGHLIGHT_PREFIX = 'sovereignty-lens';
@@ -20,20 +21,6 @@ export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-focus`;
 export const HOVER_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-hover`;
 
 export type HighlightStyle = 'underline' | 'background' | 'off';
-
-/** Colours per kind, readable on light and dark pages (mid-lightness, saturated). */
-const KIND_COLORS: Record<Kind, string> = {
-  chip: '#d9480f',
-  software: '#1c7ed6',
-  company: '#7048e8',
-  cloud: '#0c8599',
-  policy: '#2b8a3e',
-  project: '#c2255c',
-  institution: '#5c940d',
-  model: '#e8590c',
-  technology: '#1971c2',
-  concept: '#868e96',
-};
 
 /** A style that draws marks (the "off" style registers none). */
 export type DrawnStyle = Exclude<HighlightStyle, 'off'>;
@@ -56,7 +43,7 @@ export function highlightName(kind: Kind, style: DrawnStyle = 'underline'): stri
 export function highlightStylesheet(): string {
   const rules: string[] = [];
   for (const kind of KINDS) {
-    const color = KIND_COLORS[kind];
+    const color = KIND_TABLE[kind].color;
     rules.push(
       `::highlight(${highlightName(kind, 'underline')}){text-decoration:underline dotted ${color};text-decoration-thickness:2px;text-underline-offset:3px}`,
       `::highlight(${highlightName(kind, 'background')}){background-color:${color}2e}`,

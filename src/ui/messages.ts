@@ -1,3 +1,4 @@
+import { KIND_TABLE } from '../glossary/kinds';
 import { RELATIONS } from '../glossary/relations';
 import type { Kind, Lang, Localized, RelationType } from '../glossary/types';
 
@@ -108,21 +109,8 @@ export function t(lang: Lang, key: MessageKey, values: Record<string, string> = 
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }
 
-const KIND_PLURALS: Record<Kind, Localized> = {
-  chip: { en: 'Chips', fr: 'Puces' },
-  software: { en: 'Software', fr: 'Logiciels' },
-  company: { en: 'Companies', fr: 'Entreprises' },
-  cloud: { en: 'Clouds', fr: 'Clouds' },
-  policy: { en: 'Policies', fr: 'Politiques publiques' },
-  project: { en: 'Projects', fr: 'Projets' },
-  institution: { en: 'Institutions', fr: 'Institutions' },
-  model: { en: 'AI models', fr: 'Modèles d’IA' },
-  technology: { en: 'Technologies', fr: 'Technologies' },
-  concept: { en: 'Concepts', fr: 'Notions' },
-};
-
 export function kindPlural(kind: Kind, lang: Lang): string {
-  return KIND_PLURALS[kind][lang];
+  return KIND_TABLE[kind].plural[lang];
 }
 
 /** A colour per jurisdiction for profile bars and graph nodes (stable, readable both themes). */
@@ -145,21 +133,8 @@ export function jurisdictionColor(code: string): string {
   return `hsl(${hash % 360} 55% 50%)`;
 }
 
-const KIND_LABELS: Record<Kind, Localized> = {
-  chip: { en: 'Chip', fr: 'Puce' },
-  software: { en: 'Software', fr: 'Logiciel' },
-  company: { en: 'Company', fr: 'Entreprise' },
-  cloud: { en: 'Cloud', fr: 'Cloud' },
-  policy: { en: 'Policy', fr: 'Politique publique' },
-  project: { en: 'Project', fr: 'Projet' },
-  institution: { en: 'Institution', fr: 'Institution' },
-  model: { en: 'AI model', fr: 'Modèle d’IA' },
-  technology: { en: 'Technology', fr: 'Technologie' },
-  concept: { en: 'Concept', fr: 'Notion' },
-};
-
 export function kindLabel(kind: Kind, lang: Lang): string {
-  return KIND_LABELS[kind][lang];
+  return KIND_TABLE[kind].label[lang];
 }
 
 export function relationLabel(type: RelationType, lang: Lang): string {

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { kindOf } from '../../../src/glossary/kinds';
 import { loadGlossary, readEntryFiles } from '../../../src/glossary/load-glossary';
 import { CONFIDENCES, KINDS, RELATION_TYPES, type Glossary } from '../../../src/glossary/types';
 import {
   aliasCollisionKey,
   formatProblems,
   LIMITS,
+  MIN_FACTS,
   validateGlossary,
   type Problem,
 } from '../../../src/glossary/validate';
@@ -337,6 +339,18 @@ describe('the glossary schema', () => {
     expect(schema.$defs.kind?.enum).toEqual([...KINDS]);
     expect(schema.$defs.relationType?.enum).toEqual([...RELATION_TYPES]);
     expect(schema.$defs.confidence?.enum).toEqual([...CONFIDENCES]);
+  });
+
+  it('asks for facts on the kinds of kinds.ts that need them, as many', () => {
+    const entry = (schema.$defs as unknown as Record<string, unknown>).entry as {
+      allOf: { if: { properties: { kind: { enum: string[] } } }; then: unknown }[];
+    };
+    const rule = entry.allOf.find((r) => r.if.properties.kind.enum)!;
+    const needing = KINDS.filter((kind) => kindOf(kind).minFacts !== undefined);
+    expect(rule.if.properties.kind.enum).toEqual(needing);
+    for (const kind of needing)
+      expect(rule.then).toEqual({ properties: { facts: { minItems: kindOf(kind).minFacts } } });
+    expect(MIN_FACTS).toEqual(Object.fromEntries(needing.map((k) => [k, kindOf(k).minFacts])));
   });
 
   it('bounds texts with the limits the validator enforces', () => {
