@@ -222,6 +222,10 @@ export class Annotator {
     // rather than register thousands of marks and take them back.
     if (visibleFirst && blocks.reduce((n, b) => n + b.text.length, 0) > WINDOW_ABOVE_CHARS)
       this.#enterWindow();
+    // The first match runs cold (the matcher's code and tables used for the first time):
+    // in a task of its own, not after the last slice of collecting.
+    await this.#yield();
+    if (generation !== this.#generation) return;
     const first = visibleFirst ? firstVisibleBlock(blocks) : 0;
     const ranges: [number, number][] = [
       [first, blocks.length],
