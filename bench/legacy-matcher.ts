@@ -217,7 +217,7 @@ export interface CompiledGlossary {
   kinds: Record<string, Kind>;
 }
 
-/** Options of `compilePattern` / `compileMatcher`. */
+/** Options of `compilePattern`. */
 export interface CompileOptions {
   /**
    * Whether an unambiguous mention of a related entry (a relation in either direction, or
@@ -472,11 +472,6 @@ export function compilePattern(entries: Entry[], options: CompileOptions = {}): 
     related,
     kinds: Object.fromEntries(entries.map((entry) => [entry.id, entry.kind])),
   };
-}
-
-/** Compiles a glossary's entries into a matcher (compilePattern + matcherFromCompiled). */
-export function compileMatcher(entries: Entry[], options: CompileOptions = {}): Matcher {
-  return matcherFromCompiled(compilePattern(entries, options));
 }
 
 interface AliasInfo extends CompiledAlias {
@@ -789,6 +784,3 @@ function charBefore(text: string, index: number): string {
   if (c >= 0xdc00 && c <= 0xdfff && index >= 2) return text.slice(index - 2, index);
   return text.charAt(index - 1);
 }
-
-/** Folds a cue word the way the matcher compares cues (lower case, accents removed). */
-export const foldCueWord = foldCue;

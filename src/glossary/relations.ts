@@ -124,7 +124,3 @@ export const CARD_RELATION_ORDER: readonly RelationType[] = RELATION_TYPES.slice
 function chainPriority(type: RelationType): number {
   return (RELATIONS[type] as RelationDescriptor).chainPriority ?? Number.MAX_SAFE_INTEGER;
 }
-
-export function isDependencyRelation(type: RelationType): boolean {
-  return RELATIONS[type].chain !== 'never';
-}

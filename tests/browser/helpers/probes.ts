@@ -263,8 +263,3 @@ export async function mutationFrameStats(
     max: gaps[gaps.length - 1]!,
   };
 }
-
-/** The heading of the open card, or null (run with `page.inUi`). */
-export function cardHeading(root: ShadowRoot | null): string | null {
-  return root?.querySelector('[role="dialog"] h2')?.textContent ?? null;
-}
