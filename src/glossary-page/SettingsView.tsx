@@ -1,14 +1,21 @@
 import { useState } from 'preact/hooks';
-import { KINDS, type Kind } from '../glossary/types';
+import { KINDS, type Kind, type Localized } from '../glossary/types';
 import {
+  CHOICE_NAMES,
+  CHOICE_SETTINGS,
+  FLAG_NAMES,
   HOVER_DELAY_RANGE,
   normalizeHostname,
   updateSettings,
+  type ChoiceName,
+  type ChoiceSetting,
+  type FlagName,
   type Settings,
 } from '../settings/settings';
+import { CHOICE_LABELS, FLAG_LABELS } from '../settings/setting-labels';
 import { kindPlural } from '../ui/messages';
 import { usePage } from './page-context';
-import { s, type StringKey } from './strings';
+import { s } from './strings';
 
 /** `#/settings`: every setting, stored as soon as it changes (open tabs follow). */
 export function SettingsView() {
@@ -31,37 +38,9 @@ export function SettingsView() {
       </p>
       <div class="gp-settings__grid">
         <div class="gp-panel">
-          <Radios
-            name="highlightStyle"
-            legend={s(lang, 'highlightStyle')}
-            value={settings.highlightStyle}
-            options={[
-              ['underline', 'styleUnderline'],
-              ['background', 'styleBackground'],
-              ['off', 'styleOff'],
-            ]}
-            onChange={(v) => change((c) => ({ ...c, highlightStyle: v }))}
-          />
-          <Radios
-            name="markMode"
-            legend={s(lang, 'markMode')}
-            value={settings.markMode}
-            options={[
-              ['all', 'markAll'],
-              ['first', 'markFirst'],
-            ]}
-            onChange={(v) => change((c) => ({ ...c, markMode: v }))}
-          />
-          <Radios
-            name="scope"
-            legend={s(lang, 'scope')}
-            value={settings.scope}
-            options={[
-              ['article', 'scopeArticle'],
-              ['page', 'scopePage'],
-            ]}
-            onChange={(v) => change((c) => ({ ...c, scope: v }))}
-          />
+          {choicesIn('marks').map((name) => (
+            <ChoiceControl key={name} name={name} settings={settings} change={change} />
+          ))}
           <fieldset class="gp-fieldset">
             <legend>{s(lang, 'kindsToMark')}</legend>
             <div class="gp-checks">
@@ -105,61 +84,12 @@ export function SettingsView() {
               <output>{s(lang, 'hoverDelayValue', { ms: String(settings.hoverDelayMs) })}</output>
             </span>
           </label>
-          <label class="gp-field">
-            <span class="gp-field__label">{s(lang, 'language')}</span>
-            <select
-              class="gp-input"
-              name="language"
-              value={settings.language}
-              onChange={(e) => {
-                const value = (e.target as HTMLSelectElement).value as Settings['language'];
-                change((c) => ({ ...c, language: value }));
-              }}
-            >
-              <option value="auto">{s(lang, 'langAuto')}</option>
-              <option value="en">English</option>
-              <option value="fr">Français</option>
-            </select>
-          </label>
-          <Radios
-            name="theme"
-            legend={s(lang, 'theme')}
-            value={settings.theme}
-            options={[
-              ['auto', 'themeAuto'],
-              ['light', 'themeLight'],
-              ['dark', 'themeDark'],
-            ]}
-            onChange={(v) => change((c) => ({ ...c, theme: v }))}
-          />
-          <label class="gp-check">
-            <input
-              type="checkbox"
-              name="paused"
-              checked={settings.paused}
-              onChange={(e) => {
-                const paused = (e.target as HTMLInputElement).checked;
-                change((c) => ({ ...c, paused }));
-              }}
-            />
-            {s(lang, 'paused')}
-          </label>
-          <label class="gp-check">
-            <input
-              type="checkbox"
-              name="markOwnEntries"
-              checked={settings.markOwnEntries}
-              aria-describedby="mark-own-entries-help"
-              onChange={(e) => {
-                const markOwnEntries = (e.target as HTMLInputElement).checked;
-                change((c) => ({ ...c, markOwnEntries }));
-              }}
-            />
-            {s(lang, 'markOwnEntries')}
-          </label>
-          <p id="mark-own-entries-help" class="gp-help">
-            {s(lang, 'markOwnEntriesHelp')}
-          </p>
+          {choicesIn('reading').map((name) => (
+            <ChoiceControl key={name} name={name} settings={settings} change={change} />
+          ))}
+          {FLAG_NAMES.map((name) => (
+            <FlagControl key={name} name={name} settings={settings} change={change} />
+          ))}
           <fieldset class="gp-fieldset">
             <legend>{s(lang, 'disabledSites')}</legend>
             {settings.disabledSites.length === 0 ? (
@@ -226,37 +156,100 @@ export function SettingsView() {
   );
 }
 
-function Radios<T extends string>({
+type Change = (update: (current: Settings) => Settings) => void;
+
+const choicesIn = (panel: ChoiceSetting['panel']): ChoiceName[] =>
+  CHOICE_NAMES.filter((name) => CHOICE_SETTINGS[name].panel === panel);
+
+/** A choice setting, as radio buttons or a menu (CHOICE_SETTINGS). */
+function ChoiceControl({
   name,
-  legend,
-  value,
-  options,
-  onChange,
+  settings,
+  change,
 }: {
-  name: string;
-  legend: string;
-  value: T;
-  options: [T, StringKey][];
-  onChange(value: T): void;
+  name: ChoiceName;
+  settings: Settings;
+  change: Change;
 }) {
   const { lang } = usePage();
+  const setting: ChoiceSetting = CHOICE_SETTINGS[name];
+  const labels = CHOICE_LABELS[name] as { label: Localized; choices: Record<string, Localized> };
+  const value: string = settings[name];
+  const set = (choice: string) => change((c) => ({ ...c, [name]: choice }));
+  const options = setting.choices.map((choice) => [choice, labels.choices[choice]!] as const);
+  if (setting.control === 'select') {
+    return (
+      <label class="gp-field">
+        <span class="gp-field__label">{labels.label[lang]}</span>
+        <select
+          class="gp-input"
+          name={name}
+          value={value}
+          onChange={(e) => set((e.target as HTMLSelectElement).value)}
+        >
+          {options.map(([choice, label]) => (
+            <option key={choice} value={choice}>
+              {label[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
   return (
     <fieldset class="gp-fieldset">
-      <legend>{legend}</legend>
+      <legend>{labels.label[lang]}</legend>
       <div class="gp-checks">
-        {options.map(([option, key]) => (
-          <label key={option} class="gp-check">
+        {options.map(([choice, label]) => (
+          <label key={choice} class="gp-check">
             <input
               type="radio"
               name={name}
-              value={option}
-              checked={value === option}
-              onChange={() => onChange(option)}
+              value={choice}
+              checked={value === choice}
+              onChange={() => set(choice)}
             />
-            {s(lang, key)}
+            {label[lang]}
           </label>
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** An on/off setting, with its explanation when it has one (FLAG_SETTINGS). */
+function FlagControl({
+  name,
+  settings,
+  change,
+}: {
+  name: FlagName;
+  settings: Settings;
+  change: Change;
+}) {
+  const { lang } = usePage();
+  const setting: { label: Localized; help?: Localized } = FLAG_LABELS[name];
+  const helpId = `${name}-help`;
+  return (
+    <>
+      <label class="gp-check">
+        <input
+          type="checkbox"
+          name={name}
+          checked={settings[name]}
+          aria-describedby={setting.help ? helpId : undefined}
+          onChange={(e) => {
+            const on = (e.target as HTMLInputElement).checked;
+            change((c) => ({ ...c, [name]: on }));
+          }}
+        />
+        {setting.label[lang]}
+      </label>
+      {setting.help && (
+        <p id={helpId} class="gp-help">
+          {setting.help[lang]}
+        </p>
+      )}
+    </>
   );
 }

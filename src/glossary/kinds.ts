@@ -2,8 +2,8 @@
  * The kinds of entries, described once: their labels, the colour of their marks on pages,
  * their shape in the graph, and how many facts their cards need. The list of kinds, the
  * validator, the marks, the popup, the cards and the graph all derive from this table; the
- * JSON Schema's enums are checked against it by a unit test. Adding a kind: a row here, the
- * schema's enums, and the entries that use it.
+ * JSON Schema's enums are checked against it by a unit test. Adding a kind: its name in KINDS
+ * and its row here (one file), the schema's enums, and the entries that use it.
  */
 import type { Localized } from './types';
 
@@ -26,7 +26,27 @@ export interface KindDescriptor {
   minFacts?: number;
 }
 
-export const KIND_TABLE = {
+/**
+ * The kinds, in order (filters, legends, popup groups). A plain list, so that code needing
+ * only the names (the settings, read by the every-frame loader) does not carry the table.
+ */
+export const KINDS = [
+  'chip',
+  'software',
+  'company',
+  'cloud',
+  'policy',
+  'project',
+  'institution',
+  'model',
+  'technology',
+  'concept',
+] as const;
+
+export type Kind = (typeof KINDS)[number];
+
+/** One row per kind: a kind without its row, or a row without its kind, does not compile. */
+export const KIND_TABLE: Record<Kind, KindDescriptor> = {
   chip: {
     label: { en: 'Chip', fr: 'Puce' },
     plural: { en: 'Chips', fr: 'Puces' },
@@ -91,12 +111,7 @@ export const KIND_TABLE = {
     color: '#868e96',
     shape: { circle: 0.8, dashed: true },
   },
-} as const satisfies Record<string, KindDescriptor>;
-
-export type Kind = keyof typeof KIND_TABLE;
-
-/** The kinds, in the table's order (filters, legends, popup groups). */
-export const KINDS = Object.keys(KIND_TABLE) as readonly Kind[] as readonly [Kind, ...Kind[]];
+};
 
 /** A kind's row, typed as the descriptor (optional fields included). */
 export const kindOf = (kind: Kind): KindDescriptor => KIND_TABLE[kind];

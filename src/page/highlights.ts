@@ -12,6 +12,7 @@
  * the static rules draw in that style (`highlightName`), or under no name for "off".
  */
 import { KIND_TABLE } from '../glossary/kinds';
+import type { HighlightStyle } from '../settings/settings-shape';
 import { KINDS, type Kind } from '../glossary/types';
 
 export const HIGHLIGHT_PREFIX = 'sovereignty-lens';
@@ -20,7 +21,8 @@ export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-focus`;
 /** The mention under the pointer while its card is open. */
 export const HOVER_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-hover`;
 
-export type HighlightStyle = 'underline' | 'background' | 'off';
+/** How mentions are drawn: a choice setting (settings-shape.ts). */
+export type { HighlightStyle };
 
 /** A style that draws marks (the "off" style registers none). */
 export type DrawnStyle = Exclude<HighlightStyle, 'off'>;

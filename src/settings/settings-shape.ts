@@ -5,46 +5,81 @@
  */
 import { KINDS, type Kind } from '../glossary/types';
 
-/** How mentions are drawn in the page. */
-export type HighlightStyle = 'underline' | 'background' | 'off';
-export type MarkMode = 'all' | 'first';
-/** `article`: only the page's main text (as reading modes find it); `page`: everything. */
-export type Scope = 'article' | 'page';
-export type LanguageChoice = 'auto' | 'en' | 'fr';
-export type ThemeChoice = 'auto' | 'light' | 'dark';
+/**
+ * The settings with a fixed set of values, and the on/off ones, described once: values
+ * (the first is the default) and where the settings page shows them. Their labels, which
+ * the every-frame loader must not carry, are in setting-labels.ts, typed from these tables.
+ * The `Settings` type, the defaults, the sanitiser and the settings page derive from them.
+ * Adding such a setting: a row here, its labels, and its use where it acts.
+ */
+export const CHOICE_SETTINGS = {
+  highlightStyle: {
+    choices: ['underline', 'background', 'off'],
+    control: 'radios',
+    panel: 'marks',
+  },
+  markMode: { choices: ['all', 'first'], control: 'radios', panel: 'marks' },
+  /** `article`: only the page's main text (as reading modes find it); `page`: everything. */
+  scope: { choices: ['article', 'page'], control: 'radios', panel: 'marks' },
+  language: { choices: ['auto', 'en', 'fr'], control: 'select', panel: 'reading' },
+  theme: { choices: ['auto', 'light', 'dark'], control: 'radios', panel: 'reading' },
+} as const satisfies Record<string, ChoiceSetting>;
 
-export interface Settings {
-  highlightStyle: HighlightStyle;
-  markMode: MarkMode;
-  kinds: Kind[];
-  scope: Scope;
-  /** Delay before a card opens on hover, in milliseconds. */
-  hoverDelayMs: number;
-  language: LanguageChoice;
-  theme: ThemeChoice;
-  /** Hostnames where the extension does nothing ("example.com" also covers its subdomains). */
-  disabledSites: string[];
+export const FLAG_SETTINGS = {
   /** Global pause: nothing is marked anywhere. */
-  paused: boolean;
+  paused: { default: false },
   /**
    * Mark the reader's own entries (and leave their hidden entries unmarked) on web pages.
    * Pages can read the highlights the extension registers, so when this is off pages get
    * the bundled glossary's marks only, the same for every reader.
    */
-  markOwnEntries: boolean;
+  markOwnEntries: { default: true },
+} as const satisfies Record<string, FlagSetting>;
+
+export interface ChoiceSetting {
+  /** The values; the first is the default. */
+  choices: readonly string[];
+  control: 'radios' | 'select';
+  /** The settings page's column: what is marked, or how the reader reads. */
+  panel: 'marks' | 'reading';
 }
 
+export interface FlagSetting {
+  default: boolean;
+}
+
+export type ChoiceName = keyof typeof CHOICE_SETTINGS;
+export type FlagName = keyof typeof FLAG_SETTINGS;
+export type ChoiceOf<K extends ChoiceName> = (typeof CHOICE_SETTINGS)[K]['choices'][number];
+
+/** How mentions are drawn in the page. */
+export type HighlightStyle = ChoiceOf<'highlightStyle'>;
+
+export const CHOICE_NAMES = Object.keys(CHOICE_SETTINGS) as ChoiceName[];
+export const FLAG_NAMES = Object.keys(FLAG_SETTINGS) as FlagName[];
+
+/** The values of a choice setting, the default first. */
+export const choicesOf = <K extends ChoiceName>(name: K): readonly ChoiceOf<K>[] =>
+  CHOICE_SETTINGS[name].choices;
+
+export type Settings = { [K in ChoiceName]: ChoiceOf<K> } & { [K in FlagName]: boolean } & {
+  kinds: Kind[];
+  /** Delay before a card opens on hover, in milliseconds. */
+  hoverDelayMs: number;
+  /** Hostnames where the extension does nothing ("example.com" also covers its subdomains). */
+  disabledSites: string[];
+};
+
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  highlightStyle: 'underline',
-  markMode: 'all',
+  ...(Object.fromEntries(CHOICE_NAMES.map((name) => [name, choicesOf(name)[0]])) as unknown as {
+    [K in ChoiceName]: ChoiceOf<K>;
+  }),
+  ...(Object.fromEntries(FLAG_NAMES.map((name) => [name, FLAG_SETTINGS[name].default])) as {
+    [K in FlagName]: boolean;
+  }),
   kinds: [...KINDS],
-  scope: 'article',
   hoverDelayMs: 300,
-  language: 'auto',
-  theme: 'auto',
   disabledSites: [],
-  paused: false,
-  markOwnEntries: true,
 });
 
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
@@ -76,23 +111,21 @@ export function sanitizeSettings(raw: unknown): Settings {
         ),
       ]
     : [];
+  const choices = Object.fromEntries(
+    CHOICE_NAMES.map((name) => [name, oneOf<string>(value[name], choicesOf(name), d[name])]),
+  ) as unknown as { [K in ChoiceName]: ChoiceOf<K> };
+  // A flag stays at its default unless storage holds the other boolean.
+  const flags = Object.fromEntries(
+    FLAG_NAMES.map((name) => [name, typeof value[name] === 'boolean' ? value[name] : d[name]]),
+  ) as { [K in FlagName]: boolean };
   return {
-    highlightStyle: oneOf(
-      value.highlightStyle,
-      ['underline', 'background', 'off'],
-      d.highlightStyle,
-    ),
-    markMode: oneOf(value.markMode, ['all', 'first'], d.markMode),
+    ...choices,
+    ...flags,
     kinds,
-    scope: oneOf(value.scope, ['article', 'page'], d.scope),
     hoverDelayMs: Number.isFinite(delay)
       ? Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(delay)))
       : d.hoverDelayMs,
-    language: oneOf(value.language, ['auto', 'en', 'fr'], d.language),
-    theme: oneOf(value.theme, ['auto', 'light', 'dark'], d.theme),
     disabledSites: sites,
-    paused: value.paused === true,
-    markOwnEntries: value.markOwnEntries !== false,
   };
 }
 

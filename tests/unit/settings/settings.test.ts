@@ -1,8 +1,13 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
-import { KINDS } from '../../../src/glossary/types';
+import { KINDS, type Localized } from '../../../src/glossary/types';
+import { CHOICE_LABELS, FLAG_LABELS } from '../../../src/settings/setting-labels';
 import {
+  CHOICE_NAMES,
+  choicesOf,
   DEFAULT_SETTINGS,
+  FLAG_NAMES,
+  FLAG_SETTINGS,
   HOVER_DELAY_RANGE,
   isSiteDisabled,
   normalizeHostname,
@@ -222,5 +227,43 @@ describe('stored settings', () => {
     unwatch();
     await updateSettings((s) => ({ ...s, paused: true }));
     expect(seen).toHaveLength(2);
+  });
+});
+
+describe('the settings tables', () => {
+  it('derive the defaults: the first choice of each choice setting, each flag its own', () => {
+    for (const name of CHOICE_NAMES) expect(DEFAULT_SETTINGS[name]).toBe(choicesOf(name)[0]);
+    for (const name of FLAG_NAMES) expect(DEFAULT_SETTINGS[name]).toBe(FLAG_SETTINGS[name].default);
+  });
+
+  it('keep every listed value and replace anything else by the default, setting by setting', () => {
+    for (const name of CHOICE_NAMES) {
+      for (const choice of choicesOf(name))
+        expect(sanitizeSettings({ [name]: choice })[name]).toBe(choice);
+      for (const bogus of ['bogus', 1, null, ['auto'], { toString: () => 'auto' }])
+        expect(sanitizeSettings({ [name]: bogus })[name]).toBe(DEFAULT_SETTINGS[name]);
+    }
+    for (const name of FLAG_NAMES) {
+      expect(sanitizeSettings({ [name]: !FLAG_SETTINGS[name].default })[name]).toBe(
+        !FLAG_SETTINGS[name].default,
+      );
+      for (const bogus of ['true', 0, 1, null])
+        expect(sanitizeSettings({ [name]: bogus })[name]).toBe(FLAG_SETTINGS[name].default);
+    }
+  });
+
+  it('label every setting and every value in both languages', () => {
+    for (const name of CHOICE_NAMES) {
+      const labels = CHOICE_LABELS[name] as {
+        label: Localized;
+        choices: Record<string, Localized>;
+      };
+      expect(labels.label.en && labels.label.fr, name).toBeTruthy();
+      expect(Object.keys(labels.choices)).toEqual([...choicesOf(name)]);
+      for (const [choice, label] of Object.entries(labels.choices))
+        expect(label.en && label.fr, `${name}.${choice}`).toBeTruthy();
+    }
+    for (const name of FLAG_NAMES)
+      expect(FLAG_LABELS[name].label.en && FLAG_LABELS[name].label.fr, name).toBeTruthy();
   });
 });
