@@ -19,17 +19,14 @@ import {
   type Settings,
 } from '../../../src/settings/settings';
 
+/** Valid settings that differ from the defaults everywhere (built from the tables). */
 const custom: Settings = {
-  highlightStyle: 'background',
-  markMode: 'first',
+  ...DEFAULT_SETTINGS,
+  ...Object.fromEntries(CHOICE_NAMES.map((name) => [name, choicesOf(name).at(-1)])),
+  ...Object.fromEntries(FLAG_NAMES.map((name) => [name, !FLAG_SETTINGS[name].default])),
   kinds: ['chip', 'cloud'],
-  scope: 'page',
   hoverDelayMs: 750,
-  language: 'fr',
-  theme: 'dark',
   disabledSites: ['example.com', 'news.example.org'],
-  paused: true,
-  markOwnEntries: false,
 };
 
 describe('sanitizeSettings', () => {
@@ -44,6 +41,8 @@ describe('sanitizeSettings', () => {
   });
 
   it('keeps complete valid settings unchanged', () => {
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[])
+      expect(custom[key], key).not.toEqual(DEFAULT_SETTINGS[key]);
     expect(sanitizeSettings(custom)).toEqual(custom);
     expect(sanitizeSettings(sanitizeSettings(custom))).toEqual(custom);
   });
