@@ -5,25 +5,12 @@
  */
 import { compiledGlossary } from '../../src/glossary/compiled-glossary';
 import { matcherFromCompiled, type CompiledGlossary } from '../../src/glossary/matcher';
-import type { Kind } from '../../src/glossary/types';
+import { KINDS, type Kind } from '../../src/glossary/types';
 import { Annotator } from '../../src/page/annotator';
 import { HitTester } from '../../src/page/hit-test';
 import { collectText } from '../../src/page/collect-text';
 import { toRangeEndpoints } from '../../src/page/block-offsets';
 import { scanBlocks } from '../../src/page/scan-blocks';
-
-const KINDS: Kind[] = [
-  'chip',
-  'software',
-  'company',
-  'cloud',
-  'policy',
-  'project',
-  'institution',
-  'model',
-  'technology',
-  'concept',
-];
 
 interface HarnessResult {
   totalMs: number;

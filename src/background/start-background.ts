@@ -51,9 +51,7 @@ function createApi(glossary: ReaderGlossary): BackgroundApi {
     async injectScript({ tabId, frameId, documentId }, file) {
       if (browser.scripting) {
         // Chromium (MV3): the very document that asked, when the browser names it.
-        const target = documentId
-          ? { tabId, documentIds: [documentId] }
-          : { tabId, frameIds: [frameId] };
+        const target = scriptingTarget(tabId, frameId, documentId);
         // (WXT types `files` as the build's own paths; ours come from PART_FILES.)
         const execute = browser.scripting.executeScript as (details: {
           target: typeof target;
@@ -96,9 +94,7 @@ function createApi(glossary: ReaderGlossary): BackgroundApi {
     },
     async insertStyles({ tabId, frameId, documentId }, file) {
       if (browser.scripting) {
-        const target = documentId
-          ? { tabId, documentIds: [documentId] }
-          : { tabId, frameIds: [frameId] };
+        const target = scriptingTarget(tabId, frameId, documentId);
         const insert = browser.scripting.insertCSS as (details: {
           target: typeof target;
           files: string[];
@@ -116,6 +112,11 @@ function createApi(glossary: ReaderGlossary): BackgroundApi {
       return tab?.id;
     },
   };
+}
+
+/** A `scripting` target: the very document when the browser names it, else the frame. */
+function scriptingTarget(tabId: number, frameId: number, documentId: string | undefined) {
+  return documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
 }
 
 /** Wires the background: badge, icon, keyboard commands and the context menu. */

@@ -112,6 +112,3 @@ export const KIND_TABLE: Record<Kind, KindDescriptor> = {
     shape: { circle: 0.8, dashed: true },
   },
 };
-
-/** A kind's row, typed as the descriptor (optional fields included). */
-export const kindOf = (kind: Kind): KindDescriptor => KIND_TABLE[kind];

@@ -5,7 +5,7 @@
  * lists everything an editor has to fix. Pure TypeScript: the build, the scripts, the
  * tests and the extension share it.
  */
-import { kindOf } from './kinds';
+import { KIND_TABLE } from './kinds';
 import { KINDS, RELATION_TYPES, type Glossary, type Kind } from './types';
 import {
   LIMITS,
@@ -38,7 +38,7 @@ export const ROOT_ENTRY = '$';
 /** Kinds whose cards need dated evidence, with the minimum number of facts (kinds.ts). */
 export const MIN_FACTS: Readonly<Partial<Record<Kind, number>>> = Object.fromEntries(
   KINDS.flatMap((kind) => {
-    const min = kindOf(kind).minFacts;
+    const min = KIND_TABLE[kind].minFacts;
     return min === undefined ? [] : [[kind, min]];
   }),
 );

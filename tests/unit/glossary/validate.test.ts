@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { kindOf } from '../../../src/glossary/kinds';
+import { KIND_TABLE } from '../../../src/glossary/kinds';
 import { loadGlossary, readEntryFiles } from '../../../src/glossary/load-glossary';
 import { CONFIDENCES, KINDS, RELATION_TYPES, type Glossary } from '../../../src/glossary/types';
 import {
@@ -346,11 +346,11 @@ describe('the glossary schema', () => {
       allOf: { if: { properties: { kind: { enum: string[] } } }; then: unknown }[];
     };
     const rule = entry.allOf.find((r) => r.if.properties.kind.enum)!;
-    const needing = KINDS.filter((kind) => kindOf(kind).minFacts !== undefined);
+    const needing = KINDS.filter((kind) => KIND_TABLE[kind].minFacts !== undefined);
     expect(rule.if.properties.kind.enum).toEqual(needing);
     for (const kind of needing)
-      expect(rule.then).toEqual({ properties: { facts: { minItems: kindOf(kind).minFacts } } });
-    expect(MIN_FACTS).toEqual(Object.fromEntries(needing.map((k) => [k, kindOf(k).minFacts])));
+      expect(rule.then).toEqual({ properties: { facts: { minItems: KIND_TABLE[kind].minFacts } } });
+    expect(MIN_FACTS).toEqual(Object.fromEntries(needing.map((k) => [k, KIND_TABLE[k].minFacts])));
   });
 
   it('bounds texts with the limits the validator enforces', () => {
