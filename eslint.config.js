@@ -68,6 +68,11 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'browser', 'chrome'],
     },
   },
+  // Strings and formats, and the reader's language, theme and glossary: pure, for every context.
+  zone(
+    ['src/i18n/**', 'src/reader/**'],
+    [noExtension, noUi, ...shells('page', 'content', 'popup', 'background', 'glossary-page', 'ui')],
+  ),
   zone(
     ['src/page/**'],
     [noExtension, ...shells('content', 'popup', 'background', 'glossary-page')],

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Lang } from '../glossary/types';
 import { Card } from '../ui/Card';
-import { t } from '../ui/messages';
+import { t } from '../i18n/ui-strings';
 
 export interface HoverLayerProps {
   index: GlossaryIndex;

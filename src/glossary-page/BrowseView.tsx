@@ -1,17 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { KINDS, type Entry, type Kind } from '../glossary/types';
 import { shortName } from '../ui/Card';
-import {
-  jurisdictionColor,
-  jurisdictionName,
-  kindLabel,
-  kindPlural,
-  pick,
-  t,
-} from '../ui/messages';
+import { jurisdictionColor } from '../ui/colors';
+import { jurisdictionName, kindLabel, kindPlural, pick } from '../i18n/format';
+import { t } from '../i18n/ui-strings';
 import { usePage } from './page-context';
 import { entryHash } from './route';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 
 /** All entries, with the popup's search and filters by kind and jurisdiction. */
 export function BrowseView({ params }: { params: URLSearchParams }) {

@@ -2,7 +2,7 @@ import { downloadBlob } from '../graph/export-image';
 import { formatProblems } from '../glossary/validate';
 import { keptAsideItem, type KeptAside } from '../user-data/store';
 import { usePage } from './page-context';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 
 /** Tells the reader their stored data failed its check and was kept aside, never wiped. */
 export function CorruptionBanner({ kept }: { kept: KeptAside }) {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { KINDS, type Entry, type Kind } from '../glossary/types';
 import type { Problem } from '../glossary/validate';
-import { kindLabel, pick } from '../ui/messages';
+import { kindLabel, pick } from '../i18n/format';
 import {
   draftToEntry,
   emptyDraft,
@@ -16,10 +16,10 @@ import { AliasRows, FactRows, RelationRows } from './EntryRows';
 import { InputField } from './InputField';
 import { usePage } from './page-context';
 import { ProblemList } from './ProblemList';
-import { s, type StringKey } from './strings';
+import { s, type PageStringKey } from '../i18n/page-strings';
 import { ownValue } from '../glossary/own';
 
-const FIELD_LABELS: Record<TextField, StringKey> = {
+const FIELD_LABELS: Record<TextField, PageStringKey> = {
   name: 'fieldName',
   summary: 'fieldSummary',
   dependency: 'fieldDependency',

@@ -5,11 +5,11 @@
 import type { ComponentChildren } from 'preact';
 import { CONFIDENCES, RELATION_TYPES, type Entry, type RelationType } from '../glossary/types';
 import { shortName } from '../ui/Card';
-import { pick, relationLabel } from '../ui/messages';
+import { pick, relationLabel } from '../i18n/format';
 import type { EntryDraft } from '../user-data/entry-draft';
 import { InputField } from './InputField';
 import { usePage } from './page-context';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 
 interface RowsProps {
   draft: EntryDraft;

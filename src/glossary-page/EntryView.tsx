@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { relationsOf, type RelationView } from '../glossary/chain';
 import type { Lang } from '../glossary/types';
 import { Card, shortName } from '../ui/Card';
-import { jurisdictionName, pick, relationLabel } from '../ui/messages';
+import { jurisdictionName, pick, relationLabel } from '../i18n/format';
 import { usePage } from './page-context';
 import { entryHash, hashWith } from './route';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 import { navigate } from './use-route';
 import { ownValue } from '../glossary/own';
 

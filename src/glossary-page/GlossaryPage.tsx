@@ -15,11 +15,11 @@ import { PageContext, type PageState } from './page-context';
 import { pageIsDark, pageLanguage } from './page-language';
 import type { Route } from './route';
 import { SettingsView } from './SettingsView';
-import { s, type StringKey } from './strings';
+import { s, type PageStringKey } from '../i18n/page-strings';
 import { usePageData } from './use-page-data';
 import { useRoute } from './use-route';
 
-const NAV: { path: string; key: StringKey; routes: Route['name'][] }[] = [
+const NAV: { path: string; key: PageStringKey; routes: Route['name'][] }[] = [
   { path: '#/', key: 'navBrowse', routes: ['browse', 'entry'] },
   { path: '#/graph', key: 'navGraph', routes: ['graph', 'map'] },
   { path: '#/mine', key: 'navMine', routes: ['mine'] },

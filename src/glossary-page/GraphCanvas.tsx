@@ -4,15 +4,10 @@ import type { Lang, RelationType } from '../glossary/types';
 import type { Highlight } from '../graph/graph-model';
 import { NODE_RADIUS, type GraphLayout, type PlacedNode } from '../graph/layout';
 import { shortName } from '../ui/Card';
-import {
-  jurisdictionColor,
-  jurisdictionName,
-  kindLabel,
-  pick,
-  relationLabel,
-} from '../ui/messages';
+import { jurisdictionColor } from '../ui/colors';
+import { jurisdictionName, kindLabel, pick, relationLabel } from '../i18n/format';
 import { kindDashed, kindPath } from './graph-shapes';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 
 export interface GraphCanvasProps {
   layout: GraphLayout;

@@ -12,18 +12,13 @@ import {
 import { downloadBlob, serializeSvg, svgToPng } from '../graph/export-image';
 import { layoutGraph } from '../graph/layout';
 import { shortName } from '../ui/Card';
-import {
-  jurisdictionColor,
-  jurisdictionName,
-  kindLabel,
-  pick,
-  relationLabel,
-} from '../ui/messages';
+import { jurisdictionColor } from '../ui/colors';
+import { jurisdictionName, kindLabel, pick, relationLabel } from '../i18n/format';
 import { GraphCanvas } from './GraphCanvas';
 import { KindSwatch } from './graph-shapes';
 import { usePage } from './page-context';
 import { entryHash, hashWith } from './route';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 import { navigate } from './use-route';
 
 export interface GraphExplorerProps {

@@ -1,6 +1,6 @@
 import { GraphExplorer } from './GraphExplorer';
 import { usePage } from './page-context';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 
 /** `#/graph`: the whole glossary. */
 export function GraphView({ params }: { params: URLSearchParams }) {

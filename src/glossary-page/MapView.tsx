@@ -3,7 +3,7 @@ import type { PageSummary } from '../messaging/protocol';
 import { sendToTab } from '../messaging/send';
 import { GraphExplorer } from './GraphExplorer';
 import { usePage } from './page-context';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 
 type TabState =
   { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; summary: PageSummary };

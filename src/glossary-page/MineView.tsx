@@ -2,14 +2,15 @@ import { useState } from 'preact/hooks';
 import { downloadBlob } from '../graph/export-image';
 import type { Problem } from '../glossary/validate';
 import { shortName } from '../ui/Card';
-import { kindLabel, pick, t } from '../ui/messages';
+import { kindLabel, pick } from '../i18n/format';
+import { t } from '../i18n/ui-strings';
 import { importUserDataFile } from '../user-data/import';
 import { exportUserData } from '../user-data/validate-user-data';
 import { EntryForm } from './EntryForm';
 import { usePage } from './page-context';
 import { ProblemList } from './ProblemList';
 import { entryHash, hashWith } from './route';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 import { navigate } from './use-route';
 
 /** `#/mine`: the reader's entries, notes, hidden entries, import and export. */

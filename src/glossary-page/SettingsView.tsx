@@ -13,9 +13,9 @@ import {
   type Settings,
 } from '../settings/settings';
 import { CHOICE_LABELS, FLAG_LABELS } from '../settings/setting-labels';
-import { kindPlural } from '../ui/messages';
+import { kindPlural } from '../i18n/format';
 import { usePage } from './page-context';
-import { s } from './strings';
+import { s } from '../i18n/page-strings';
 
 /** `#/settings`: every setting, stored as soon as it changes (open tabs follow). */
 export function SettingsView() {

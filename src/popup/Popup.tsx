@@ -12,7 +12,8 @@ import {
   type Settings,
 } from '../settings/settings';
 import { Card, shortName } from '../ui/Card';
-import { kindLabel, kindPlural, pick, t } from '../ui/messages';
+import { kindLabel, kindPlural, pick } from '../i18n/format';
+import { t } from '../i18n/ui-strings';
 import { ProfileBar } from '../ui/ProfileBar';
 import { usePopupData, type PageState } from './use-popup-data';
 import { ownValue } from '../glossary/own';

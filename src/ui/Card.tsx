@@ -2,7 +2,8 @@ import { dependencyChain, relationsOf, type ChainStep } from '../glossary/chain'
 import { CARD_RELATION_ORDER } from '../glossary/relations';
 import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Entry, Fact, Kind, Lang, RelationType } from '../glossary/types';
-import { formatDate, jurisdictionName, kindLabel, pick, relationLabel, t } from './messages';
+import { formatDate, jurisdictionName, kindLabel, pick, relationLabel } from '../i18n/format';
+import { t } from '../i18n/ui-strings';
 import { BackIcon, CloseIcon, PinIcon } from './icons';
 import { safeHttpsUrl } from './safe-url';
 import { sourceName } from './source-names';

@@ -1,6 +1,8 @@
 import type { JurisdictionProfile } from '../glossary/profile';
 import type { Lang } from '../glossary/types';
-import { jurisdictionColor, jurisdictionName, t } from './messages';
+import { jurisdictionColor } from './colors';
+import { jurisdictionName } from '../i18n/format';
+import { t } from '../i18n/ui-strings';
 
 /** "14 actors · US 8 · EU 3 …" as text and as a stacked bar. */
 export function ProfileBar({ profile, lang }: { profile: JurisdictionProfile; lang: Lang }) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageIsDark, pageLanguage } from '../../../src/glossary-page/page-language';
 import { entryHash, hashWith, parseRoute } from '../../../src/glossary-page/route';
-import { PAGE_STRINGS } from '../../../src/glossary-page/strings';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 
 describe('glossary page routes', () => {
@@ -35,12 +34,5 @@ describe('glossary page language and theme', () => {
     expect(pageIsDark({ ...DEFAULT_SETTINGS, theme: 'dark' }, false)).toBe(true);
     expect(pageIsDark({ ...DEFAULT_SETTINGS, theme: 'light' }, true)).toBe(false);
     expect(pageIsDark({ ...DEFAULT_SETTINGS, theme: 'auto' }, true)).toBe(true);
-  });
-
-  it('has every interface string in both languages', () => {
-    expect(Object.keys(PAGE_STRINGS.fr).sort()).toEqual(Object.keys(PAGE_STRINGS.en).sort());
-    for (const table of [PAGE_STRINGS.en, PAGE_STRINGS.fr]) {
-      for (const value of Object.values(table)) expect(value.trim()).not.toBe('');
-    }
   });
 });

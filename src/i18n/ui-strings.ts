@@ -1,9 +1,12 @@
-import { KIND_TABLE } from '../glossary/kinds';
-import { RELATIONS } from '../glossary/relations';
-import type { Kind, Lang, Localized, RelationType } from '../glossary/types';
+/**
+ * The strings of the card and the popup, in both languages (the card's chunk loads in web
+ * pages, so it carries only these; the glossary page has its own table in page-strings.ts).
+ * Glossary text comes from the data, never from here.
+ */
+import type { Lang } from '../glossary/types';
+import { translator } from './translate';
 
-/** Interface strings in both languages; glossary text comes from the data, never from here. */
-const MESSAGES = {
+export const UI_STRINGS = {
   en: {
     dependency: 'What it makes you depend on',
     sovereignty: 'Sovereignty',
@@ -102,84 +105,7 @@ const MESSAGES = {
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-export type MessageKey = keyof (typeof MESSAGES)['en'];
+export type UiStringKey = keyof (typeof UI_STRINGS)['en'];
 
-/** The interface string `key` in `lang`, with `{name}`-style placeholders filled. */
-export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}
-
-export function kindPlural(kind: Kind, lang: Lang): string {
-  return KIND_TABLE[kind].plural[lang];
-}
-
-/** A colour per jurisdiction for profile bars and graph nodes (stable, readable both themes). */
-export function jurisdictionColor(code: string): string {
-  const fixed: Record<string, string> = {
-    US: '#3b6fd8',
-    EU: '#f2b632',
-    FR: '#2f9e44',
-    DE: '#7950f2',
-    NL: '#f76707',
-    TW: '#d6336c',
-    CN: '#e03131',
-    KR: '#1098ad',
-    JP: '#ae3ec9',
-    GB: '#495057',
-  };
-  if (fixed[code]) return fixed[code];
-  let hash = 0;
-  for (const char of code) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return `hsl(${hash % 360} 55% 50%)`;
-}
-
-export function kindLabel(kind: Kind, lang: Lang): string {
-  return KIND_TABLE[kind].label[lang];
-}
-
-export function relationLabel(type: RelationType, lang: Lang): string {
-  return RELATIONS[type].label[lang];
-}
-
-const SPECIAL_REGIONS: Record<string, Localized> = {
-  EU: { en: 'European Union', fr: 'Union européenne' },
-  INT: { en: 'international body', fr: 'organisme international' },
-};
-
-const regionNames: Partial<Record<Lang, Intl.DisplayNames>> = {};
-
-/** "US" -> "United States" / "États-Unis"; "EU" and "INT" have their own names. */
-export function jurisdictionName(code: string, lang: Lang): string {
-  const special = SPECIAL_REGIONS[code];
-  if (special) return special[lang];
-  try {
-    regionNames[lang] ??= new Intl.DisplayNames([lang], { type: 'region' });
-    return regionNames[lang].of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** Formats an ISO date of the data (YYYY, YYYY-MM or YYYY-MM-DD) for `lang`. */
-export function formatDate(date: string, lang: Lang): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!match) return date;
-  const year = Number(match[1]);
-  const month = match[2] ? Number(match[2]) : undefined;
-  const day = match[3] ? Number(match[3]) : undefined;
-  if (!month) return date;
-  const value = new Date(Date.UTC(year, month - 1, day ?? 1));
-  // Date.UTC rolls "2024-13" over to January 2025 and "2024-02-30" to March: show those as written.
-  if (value.getUTCMonth() !== month - 1 || (day !== undefined && value.getUTCDate() !== day)) {
-    return date;
-  }
-  const options: Intl.DateTimeFormatOptions = day
-    ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }
-    : { year: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', options).format(value);
-}
-
-/** The text in the reader's language, or the other one when it is missing. */
-export function pick(text: Localized, lang: Lang): string {
-  return text[lang] || text[lang === 'en' ? 'fr' : 'en'];
-}
+/** A card or popup string in `lang`, with its `{name}` placeholders filled. */
+export const t = translator(UI_STRINGS);

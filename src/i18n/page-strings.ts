@@ -1,7 +1,11 @@
+/**
+ * The glossary page's strings, in both languages (the card's and popup's are in
+ * ui-strings.ts). Same mechanism, same placeholders: see translate.ts.
+ */
 import type { Lang } from '../glossary/types';
+import { translator } from './translate';
 
-/** The glossary page's own interface strings (the card's are in src/ui/messages.ts). */
-const STRINGS = {
+export const PAGE_STRINGS = {
   en: {
     title: 'Sovereignty Lens — Glossary',
     navLabel: 'Sections',
@@ -278,12 +282,7 @@ const STRINGS = {
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-export type StringKey = keyof (typeof STRINGS)['en'];
+export type PageStringKey = keyof (typeof PAGE_STRINGS)['en'];
 
-/** The page string `key` in `lang`, with `{name}`-style placeholders filled. */
-export function s(lang: Lang, key: StringKey, values: Record<string, string> = {}): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-}
-
-/** Both tables, for the test that checks every key exists in both languages. */
-export const PAGE_STRINGS = STRINGS;
+/** A glossary page string in `lang`, with its `{name}` placeholders filled. */
+export const s = translator(PAGE_STRINGS);

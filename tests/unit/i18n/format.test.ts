@@ -1,43 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, RELATION_TYPES } from '../../../src/glossary/types';
-import { shortName } from '../../../src/ui/Card';
 import {
   formatDate,
-  jurisdictionColor,
   jurisdictionName,
   kindLabel,
   kindPlural,
   pick,
   relationLabel,
-  t,
-} from '../../../src/ui/messages';
-
-describe('t', () => {
-  it('returns the string in each language', () => {
-    expect(t('en', 'sovereignty')).toBe('Sovereignty');
-    expect(t('fr', 'sovereignty')).toBe('Souveraineté');
-  });
-
-  it('fills placeholders', () => {
-    expect(t('en', 'actors', { count: '14' })).toBe('14 actors');
-    expect(t('fr', 'actors', { count: '14' })).toBe('14 acteurs');
-    expect(t('en', 'cardLabel', { name: 'TSMC' })).toBe('About TSMC');
-    expect(t('fr', 'noResults', { query: 'nvdia' })).toBe(
-      'Rien dans le glossaire ne correspond à « nvdia ».',
-    );
-  });
-
-  it('leaves a missing placeholder empty', () => {
-    expect(t('en', 'disableSite')).toBe('Off on ');
-  });
-
-  it('inserts values literally, without replacement patterns or markup', () => {
-    expect(t('en', 'noResults', { query: '$& $1 {query}' })).toBe(
-      'Nothing in the glossary matches “$& $1 {query}”.',
-    );
-    expect(t('en', 'cardLabel', { name: '<b>x</b>' })).toBe('About <b>x</b>');
-  });
-});
+} from '../../../src/i18n/format';
 
 describe('formatDate', () => {
   it('shows a year alone as the year', () => {
@@ -117,27 +87,5 @@ describe('pick', () => {
     expect(pick({ en: 'chip', fr: 'puce' }, 'fr')).toBe('puce');
     expect(pick({ en: 'chip', fr: '' }, 'fr')).toBe('chip');
     expect(pick({ en: '', fr: 'puce' }, 'en')).toBe('puce');
-  });
-});
-
-describe('jurisdictionColor', () => {
-  it('gives fixed colours to common jurisdictions and stable ones to others', () => {
-    expect(jurisdictionColor('US')).toBe('#3b6fd8');
-    expect(jurisdictionColor('XX')).toBe(jurisdictionColor('XX'));
-    expect(jurisdictionColor('XX')).toMatch(/^hsl\(\d+ 55% 50%\)$/);
-    expect(jurisdictionColor('US')).not.toBe(jurisdictionColor('CN'));
-  });
-});
-
-describe('shortName', () => {
-  it('drops a final parenthesis', () => {
-    expect(shortName('TSMC (Taiwan Semiconductor Manufacturing Company)')).toBe('TSMC');
-    expect(shortName('Arm (Arm Holdings)')).toBe('Arm');
-  });
-
-  it('keeps a name without a final parenthesis or made only of one', () => {
-    expect(shortName('AWS Trainium2')).toBe('AWS Trainium2');
-    expect(shortName('Chips Act (EU) 2')).toBe('Chips Act (EU) 2');
-    expect(shortName('(EU)')).toBe('(EU)');
   });
 });
