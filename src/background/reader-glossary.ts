@@ -13,12 +13,13 @@ import { ownValue } from '../glossary/own';
 import { createSearchIndex, type SearchIndex } from '../glossary/search';
 import type { Glossary } from '../glossary/types';
 import type { CardData } from '../messaging/protocol';
-import { mergeUserEntries, userEntryIds } from '../user-data/merge';
+import { readerGlossary } from '../reader/reader-glossary';
 import { readUserData, watchUserData } from '../user-data/store';
 import type { UserData } from '../user-data/types';
 
 interface Prepared {
   glossary: Glossary;
+  userIds: ReadonlySet<string>;
   userData: UserData;
   index?: GlossaryIndex;
   compiled?: CompiledGlossary;
@@ -40,10 +41,10 @@ export class ReaderGlossary {
   }
 
   #prepare(): Promise<Prepared> {
-    this.#prepared ??= readUserData().then(({ data }) => ({
-      glossary: mergeUserEntries(bundledGlossary(), data),
-      userData: data,
-    }));
+    this.#prepared ??= readUserData().then(({ data }) => {
+      const { marked, userIds } = readerGlossary({ bundled: bundledGlossary(), userData: data });
+      return { glossary: marked, userIds, userData: data };
+    });
     return this.#prepared;
   }
 
@@ -57,11 +58,10 @@ export class ReaderGlossary {
     prepared.index ??= indexGlossary(prepared.glossary);
     const entries = cardNeighbourhood(prepared.index, id);
     if (!entries) return null;
-    const own = userEntryIds(prepared.userData);
     return {
       entries,
       note: ownValue(prepared.userData.notes, id) ?? null,
-      userIds: entries.filter((entry) => own.has(entry.id)).map((entry) => entry.id),
+      userIds: entries.filter((entry) => prepared.userIds.has(entry.id)).map((entry) => entry.id),
     };
   }
 

@@ -4,10 +4,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { Matcher } from '../glossary/matcher';
-import type { Kind, Lang } from '../glossary/types';
+import type { Kind } from '../glossary/types';
 import { Annotator, compareMentions, type AnnotatorConfig } from '../page/annotator';
 import { FOCUS_HIGHLIGHT, HOVER_HIGHLIGHT } from '../page/highlights';
 import { HitTester } from '../page/hit-test';
+import { readerIsDark, readerLanguage } from '../reader/preferences';
 import type { PlacedMention } from '../page/mention-index';
 import type { Settings } from '../settings/settings';
 import { CardHost, type CardView } from './card-host';
@@ -146,8 +147,8 @@ export class PageSession {
         ? selection.getRangeAt(0).getBoundingClientRect()
         : undefined;
     await this.#cards.show(id, () => rect ?? new DOMRect(innerWidth / 2, 80, 0, 0), {
-      lang: readerLanguage(this.#settings),
-      dark: isDarkPage(this.#settings),
+      lang: readerLanguage(this.#settings, uiLanguage()),
+      dark: readerIsDark(this.#settings, pageLooksDark),
       focus: true,
     });
   }
@@ -164,23 +165,19 @@ export class PageSession {
   async #openCard(mention: PlacedMention, focus: boolean): Promise<void> {
     this.annotator.highlights.mark(HOVER_HIGHLIGHT, mention.range);
     await this.#cards.show(mention.id, () => this.#hitTester.rects(mention)[0], {
-      lang: readerLanguage(this.#settings),
-      dark: isDarkPage(this.#settings),
+      lang: readerLanguage(this.#settings, uiLanguage()),
+      dark: readerIsDark(this.#settings, pageLooksDark),
       focus,
     });
   }
 }
 
-/** The language of cards and interface: the setting, else the browser's. */
-export function readerLanguage(settings: Settings): Lang {
-  if (settings.language !== 'auto') return settings.language;
-  const ui = browser.i18n?.getUILanguage?.() ?? navigator.language;
-  return ui.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+/** Dark card on a dark page; the OS preference when the page says nothing. */
+function uiLanguage(): string {
+  return browser.i18n?.getUILanguage?.() ?? navigator.language;
 }
 
-/** Dark card on a dark page (or as set); the OS preference when the page says nothing. */
-function isDarkPage(settings: Settings): boolean {
-  if (settings.theme !== 'auto') return settings.theme === 'dark';
+function pageLooksDark(): boolean {
   for (const element of [document.body, document.documentElement]) {
     if (!element) continue;
     const color = getComputedStyle(element).backgroundColor;

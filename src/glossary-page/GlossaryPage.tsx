@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import { indexGlossary } from '../glossary/glossary-index';
 import { createSearchIndex } from '../glossary/search';
 import type { Glossary } from '../glossary/types';
+import { readerIsDark, readerLanguage } from '../reader/preferences';
+import { readerGlossary } from '../reader/reader-glossary';
 import { saveUserData } from '../user-data/store';
-import { userEntryIds } from '../user-data/merge';
 import { BrowseView } from './BrowseView';
 import { CorruptionBanner } from './CorruptionBanner';
 import { EntryView } from './EntryView';
@@ -12,7 +13,6 @@ import { GraphView } from './GraphView';
 import { MapView } from './MapView';
 import { MineView } from './MineView';
 import { PageContext, type PageState } from './page-context';
-import { pageIsDark, pageLanguage } from './page-language';
 import type { Route } from './route';
 import { SettingsView } from './SettingsView';
 import { s, type PageStringKey } from '../i18n/page-strings';
@@ -30,12 +30,12 @@ const NAV: { path: string; key: PageStringKey; routes: Route['name'][] }[] = [
 export function GlossaryPage({ bundled }: { bundled: Glossary }) {
   const route = useRoute();
   const data = usePageData();
-  const lang = pageLanguage(data.settings, browser.i18n.getUILanguage());
-  const dark = pageIsDark(data.settings, data.systemDark);
+  const lang = readerLanguage(data.settings, browser.i18n.getUILanguage());
+  const dark = readerIsDark(data.settings, data.systemDark);
 
-  const glossary = useMemo<Glossary>(
-    () => ({ ...bundled, entries: [...bundled.entries, ...data.userData.entries] }),
-    [bundled, data.userData.entries],
+  const reader = useMemo(
+    () => readerGlossary({ bundled, userData: data.userData }),
+    [bundled, data.userData],
   );
   const state = useMemo<PageState>(
     () => ({
@@ -43,14 +43,14 @@ export function GlossaryPage({ bundled }: { bundled: Glossary }) {
       dark,
       settings: data.settings,
       bundled,
-      glossary,
-      index: indexGlossary(glossary),
-      search: createSearchIndex(glossary.entries),
+      glossary: reader.all,
+      index: indexGlossary(reader.all),
+      search: createSearchIndex(reader.all.entries),
       userData: data.userData,
-      userIds: userEntryIds(data.userData),
+      userIds: reader.userIds,
       saveUserData: (next) => saveUserData(next, bundled),
     }),
-    [lang, dark, data.settings, bundled, glossary, data.userData],
+    [lang, dark, data.settings, bundled, reader, data.userData],
   );
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import { jurisdictionProfile } from '../glossary/profile';
 import type { SearchHit, SearchIndex } from '../glossary/search';
 import { KINDS, type Entry, type Kind, type Lang } from '../glossary/types';
 import { sendToTab } from '../messaging/send';
+import { readerIsDark, readerLanguage } from '../reader/preferences';
 import {
   isSiteDisabled,
   normalizeHostname,
@@ -27,22 +28,12 @@ export interface PopupProps {
   userIds: ReadonlySet<string>;
 }
 
-export function popupLanguage(settings: Settings | undefined): Lang {
-  if (settings && settings.language !== 'auto') return settings.language;
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
-function isDark(settings: Settings | undefined): boolean {
-  if (settings && settings.theme !== 'auto') return settings.theme === 'dark';
-  return matchMedia('(prefers-color-scheme: dark)').matches;
-}
-
 const glossaryUrl = (hash = '') => browser.runtime.getURL(`/glossary.html${hash}`);
 
 /** The toolbar popup: this page's actors, glossary search, site controls. */
 export function Popup({ index, search, notes, userIds }: PopupProps) {
   const { settings, tabId, page } = usePopupData();
-  const lang = popupLanguage(settings);
+  const lang = readerLanguage(settings, browser.i18n.getUILanguage());
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [stack, setStack] = useState<string[]>([]);
@@ -75,7 +66,7 @@ export function Popup({ index, search, notes, userIds }: PopupProps) {
 
   return (
     <div
-      class={`sl-root popup${isDark(settings) ? ' sl-dark' : ''}`}
+      class={`sl-root popup${readerIsDark(settings, () => matchMedia('(prefers-color-scheme: dark)').matches) ? ' sl-dark' : ''}`}
       lang={lang}
       onKeyDown={onKeyDown}
     >

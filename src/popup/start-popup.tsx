@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { bundledGlossary } from '../glossary/bundled';
 import { indexGlossary } from '../glossary/glossary-index';
 import { createSearchIndex } from '../glossary/search';
-import { mergeUserEntries, userEntryIds } from '../user-data/merge';
+import { readerGlossary } from '../reader/reader-glossary';
 import { readUserData, watchUserData } from '../user-data/store';
 import type { UserData } from '../user-data/types';
 import { Popup } from './Popup';
@@ -15,13 +15,13 @@ import '../ui/card.css';
  */
 export async function startPopup(root: HTMLElement): Promise<void> {
   const show = (userData: UserData) => {
-    const glossary = mergeUserEntries(bundledGlossary(), userData);
+    const { marked, userIds } = readerGlossary({ bundled: bundledGlossary(), userData });
     render(
       <Popup
-        index={indexGlossary(glossary)}
-        search={createSearchIndex(glossary.entries)}
+        index={indexGlossary(marked)}
+        search={createSearchIndex(marked.entries)}
         notes={userData.notes}
-        userIds={userEntryIds(userData)}
+        userIds={userIds}
       />,
       root,
     );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledGlossary } from '../../../src/glossary/bundled';
 import { compileMatcher } from '../../../src/glossary/compile';
 import { createSearchIndex } from '../../../src/glossary/search';
-import { mergeUserEntries } from '../../../src/user-data/merge';
+import { readerGlossary } from '../../../src/reader/reader-glossary';
 import { parseImportFile } from '../../../src/user-data/validate-user-data';
 
 const data = parseImportFile(
@@ -11,9 +11,12 @@ const data = parseImportFile(
   bundledGlossary(),
 ).data!;
 
-describe('mergeUserEntries', () => {
+describe('readerGlossary', () => {
   it('appends the user entries after the bundled ones', () => {
-    const merged = mergeUserEntries(bundledGlossary(), { ...data, hidden: [] });
+    const merged = readerGlossary({
+      bundled: bundledGlossary(),
+      userData: { ...data, hidden: [] },
+    }).marked;
     expect(merged.entries.length).toBe(bundledGlossary().entries.length + 1);
     expect(merged.entries.at(-1)?.id).toBe('rivage-semiconducteurs');
     expect(merged.version).toBe(bundledGlossary().version);
@@ -21,7 +24,10 @@ describe('mergeUserEntries', () => {
 
   it('never lets a user entry replace a bundled one', () => {
     const fake = { ...data.entries[0]!, id: 'nvidia' };
-    const merged = mergeUserEntries(bundledGlossary(), { entries: [fake], notes: {}, hidden: [] });
+    const merged = readerGlossary({
+      bundled: bundledGlossary(),
+      userData: { entries: [fake], notes: {}, hidden: [] },
+    }).marked;
     expect(merged.entries.filter((e) => e.id === 'nvidia')).toHaveLength(1);
     expect(merged.entries.find((e) => e.id === 'nvidia')).toBe(
       bundledGlossary().entries.find((e) => e.id === 'nvidia'),
@@ -29,7 +35,10 @@ describe('mergeUserEntries', () => {
   });
 
   it('keeps hidden entries for chains but drops their aliases', () => {
-    const merged = mergeUserEntries(bundledGlossary(), { ...data, hidden: ['cuda'] });
+    const merged = readerGlossary({
+      bundled: bundledGlossary(),
+      userData: { ...data, hidden: ['cuda'] },
+    }).marked;
     const cuda = merged.entries.find((e) => e.id === 'cuda');
     expect(cuda?.aliases).toEqual([]);
     expect(bundledGlossary().entries.find((e) => e.id === 'cuda')?.aliases.length).toBeGreaterThan(
@@ -38,7 +47,7 @@ describe('mergeUserEntries', () => {
   });
 
   it('makes user entries findable by the matcher and the search', () => {
-    const merged = mergeUserEntries(bundledGlossary(), data);
+    const merged = readerGlossary({ bundled: bundledGlossary(), userData: data }).marked;
     const mentions = compileMatcher(merged.entries).findMentions(
       'Rivage Semiconducteurs relies on TSMC.',
     );
@@ -48,8 +57,20 @@ describe('mergeUserEntries', () => {
   });
 
   it('leaves hidden entries unmarked by the matcher', () => {
-    const merged = mergeUserEntries(bundledGlossary(), { ...data, hidden: ['tsmc'] });
+    const merged = readerGlossary({
+      bundled: bundledGlossary(),
+      userData: { ...data, hidden: ['tsmc'] },
+    }).marked;
     const mentions = compileMatcher(merged.entries).findMentions('Chips made by TSMC.');
     expect(mentions).toEqual([]);
+  });
+
+  it('keeps hidden entries with their names in the whole glossary, and knows the own ones', () => {
+    const reader = readerGlossary({
+      bundled: bundledGlossary(),
+      userData: { ...data, hidden: ['cuda'] },
+    });
+    expect(reader.all.entries.find((e) => e.id === 'cuda')?.aliases.length).toBeGreaterThan(0);
+    expect([...reader.userIds]).toEqual(['rivage-semiconducteurs']);
   });
 });
