@@ -8,7 +8,7 @@ import {
   type Matcher,
 } from '../glossary/matcher';
 import type { Kind } from '../glossary/types';
-import { requestFromBackground, sendToBackground } from '../messaging/send';
+import { requestFromBackground } from '../messaging/send';
 import type { Message, PageSummary } from '../messaging/protocol';
 import { supportsHighlights } from '../page/highlights';
 import { createYielder } from '../page/yield';
@@ -229,7 +229,11 @@ class ContentController {
       const distinct = this.#session?.annotator.counts().size ?? 0;
       if (distinct === this.#lastDistinct && this.#session) return;
       this.#lastDistinct = distinct;
-      void sendToBackground({ type: 'tab/summary-changed', distinct, active: !!this.#session });
+      void requestFromBackground({
+        type: 'tab/summary-changed',
+        distinct,
+        active: !!this.#session,
+      });
     }, 100);
   }
 }

@@ -1,61 +1,106 @@
 /**
  * The one message protocol between the content script, the background and the extension
- * pages. Every message is a member of `Message`; receivers check it with `parseMessage()`
- * (shape) and `isOwnSender()` (origin) and ignore anything else.
+ * pages. `MESSAGES` is its single table: each message's name, where it goes, the fields it
+ * carries (each with the check its receiver applies) and the type of its reply. The message
+ * types, `parseMessage()` and the typed senders (send.ts) derive from it. Receivers check a
+ * message with `parseMessage()` (shape) and `isOwnSender()` (origin) and ignore anything else.
  */
 import type { Entry } from '../glossary/types';
-
-/** Asks a tab's content script what it found on its page. */
-export interface GetPageSummary {
-  type: 'page/get-summary';
-}
-
-/** Scrolls to the next mention of an entity, flashes it and opens its card. */
-export interface RevealEntity {
-  type: 'page/reveal';
-  id: string;
-}
-
-/** Moves the keyboard focus mark to the next (1) or previous (-1) mention. */
-export interface StepMention {
-  type: 'page/step';
-  direction: 1 | -1;
-}
-
-/** Shows or hides the marks on this page (keyboard command). */
-export interface ToggleMarks {
-  type: 'page/toggle-marks';
-}
-
-/** Shows the card for a text the reader selected (context menu). */
-export interface LookUpSelection {
-  type: 'page/look-up';
-  text: string;
-}
-
-/** From a content script: its page's entities changed (for the badge). */
-/** The popup's "Mark this page": start on a page the loader judged not to be an article. */
-export interface StartPage {
-  type: 'page/start';
-}
+import type { CompiledGlossary } from '../glossary/matcher';
 
 /** The in-page parts injected on demand (content/parts.ts). */
 export const CONTENT_PARTS = ['annotator', 'card-ui'] as const;
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 
-/** A content script asks the background to inject a part into its own frame. */
-export interface LoadPart {
-  type: 'content/load';
-  part: ContentPart;
+/** A receiver's check of one field: the value is accepted only when it returns true. */
+type Check<T> = (value: unknown) => value is T;
+
+const MAX_TEXT = 200;
+/** Glossary ids are at most 60 characters; leave room, but bound what a receiver accepts. */
+const MAX_ID = 100;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const entryId: Check<string> = (v): v is string =>
+  typeof v === 'string' && v.length <= MAX_ID && ID.test(v);
+/** A text the reader selected: not blank, at most MAX_TEXT characters. */
+const selection: Check<string> = (v): v is string =>
+  typeof v === 'string' && v.trim() !== '' && v.length <= MAX_TEXT;
+const direction: Check<1 | -1> = (v): v is 1 | -1 => v === 1 || v === -1;
+const count: Check<number> = (v): v is number => Number.isInteger(v) && (v as number) >= 0;
+const flag: Check<boolean> = (v): v is boolean => typeof v === 'boolean';
+const part: Check<ContentPart> = (v): v is ContentPart =>
+  (CONTENT_PARTS as readonly unknown[]).includes(v);
+
+type Fields = Record<string, Check<unknown>>;
+
+type Receiver = 'tab' | 'background';
+
+/** One row of the table; `reply` exists only in the type (what the receiver answers). */
+interface Spec<T extends Receiver, F extends Fields, R> {
+  /** Who receives it: a tab's content script, or the background. */
+  to: T;
+  fields: F;
+  reply?: R;
 }
 
-/**
- * From the top frame's loader: the page holds frames large enough to read; inject the
- * loader into those of them (at any depth) that are that large and lack it.
- */
-export interface LoadFrames {
-  type: 'content/frames';
-}
+const spec =
+  <R>() =>
+  <T extends Receiver, F extends Fields = Record<never, never>>(
+    to: T,
+    fields = {} as F,
+  ): Spec<T, F, R> => ({ to, fields });
+
+export const MESSAGES = {
+  /** Popup -> tab: what the content script found on its page. */
+  'page/get-summary': spec<PageSummary>()('tab'),
+  /** Popup -> tab: scrolls to the next mention of an entity, flashes it, opens its card. */
+  'page/reveal': spec<{ found: boolean }>()('tab', { id: entryId }),
+  /** Keyboard command -> tab: moves the focus mark to the next (1) or previous (-1) mention. */
+  'page/step': spec<{ found: boolean }>()('tab', { direction }),
+  /** Keyboard command -> tab: shows or hides the marks on this page. */
+  'page/toggle-marks': spec<{ visible: boolean }>()('tab'),
+  /** Context menu -> tab: shows the card for a text the reader selected. */
+  'page/look-up': spec<{ found: boolean }>()('tab', { text: selection }),
+  /** The popup's "Mark this page": starts on a page the loader judged not to be an article. */
+  'page/start': spec<{ active: boolean }>()('tab'),
+  /** Content script -> background: injects an in-page part into the asking frame. */
+  'content/load': spec<{ loaded: boolean }>()('background', { part }),
+  /**
+   * Top frame's loader -> background: the page holds frames large enough to read; inject the
+   * loader into those of them (at any depth) that are that large and lack it.
+   */
+  'content/frames': spec<{ frames: number }>()('background'),
+  /** Content script -> background: its page's entities changed (badge and icon). */
+  'tab/summary-changed': spec<void>()('background', { distinct: count, active: flag }),
+  /** Content script -> background: one card's data; one entry per request, so a frame
+   * learns only what its reader opened. */
+  'glossary/get-card': spec<CardData | null>()('background', { id: entryId }),
+  /** Content script -> background: opens an entry in the glossary page (a new tab). */
+  'glossary/open-entry': spec<{ opened: boolean }>()('background', { id: entryId }),
+  /** Content script -> background: the pattern of the reader's glossary. */
+  'glossary/get-matcher': spec<CompiledGlossary>()('background'),
+  /** Content script -> background: the entry a selected text names. */
+  'glossary/resolve': spec<{ id: string | null }>()('background', { text: selection }),
+};
+
+type Table = typeof MESSAGES;
+export type MessageType = keyof Table;
+type Checked<C> = C extends Check<infer T> ? T : never;
+
+/** The message of type `K`: its type and its fields. */
+export type MessageOf<K extends MessageType> = { type: K } & {
+  -readonly [F in keyof Table[K]['fields']]: Checked<Table[K]['fields'][F]>;
+};
+export type Message = { [K in MessageType]: MessageOf<K> }[MessageType];
+/** What the receiver of a `K` message answers. */
+export type ReplyOf<K extends MessageType> = Exclude<Table[K]['reply'], undefined>;
+type TypesTo<T extends Receiver> = {
+  [K in MessageType]: Table[K]['to'] extends T ? K : never;
+}[MessageType];
+/** Messages a tab's content script receives. */
+export type TabMessage = MessageOf<TypesTo<'tab'>>;
+/** Messages the background receives. */
+export type BackgroundMessage = MessageOf<TypesTo<'background'>>;
 
 /** A frame's answer to the background's probe (entrypoints/frame-probe.ts). */
 export interface FrameProbe {
@@ -64,54 +109,6 @@ export interface FrameProbe {
   /** This frame's id, where the browser can tell (Firefox; Chromium reports it itself). */
   frameId?: number;
 }
-
-export interface SummaryChanged {
-  type: 'tab/summary-changed';
-  /** Number of distinct entities on the page; 0 when the extension is off there. */
-  distinct: number;
-  active: boolean;
-}
-
-/**
- * From a content script: what the card of one entry shows (answered with `CardData`).
- * One entry per request, so a frame learns only what its reader opened.
- */
-export interface GetCard {
-  type: 'glossary/get-card';
-  id: string;
-}
-
-/** From a content script: opens an entry in the glossary page (a new tab). */
-export interface OpenEntry {
-  type: 'glossary/open-entry';
-  id: string;
-}
-
-/** From a content script: the pattern of the reader's glossary (a `CompiledGlossary`). */
-export interface GetMatcher {
-  type: 'glossary/get-matcher';
-}
-
-/** From a content script: the entry a text names (answered with `{ id: string | null }`). */
-export interface ResolveText {
-  type: 'glossary/resolve';
-  text: string;
-}
-
-export type Message =
-  | GetPageSummary
-  | RevealEntity
-  | StepMention
-  | ToggleMarks
-  | LookUpSelection
-  | StartPage
-  | LoadPart
-  | LoadFrames
-  | SummaryChanged
-  | GetCard
-  | OpenEntry
-  | GetMatcher
-  | ResolveText;
 
 /**
  * What one card needs: its entry and the entries its chain and related lists name (from
@@ -139,52 +136,21 @@ export interface PageSummary {
   entities: PageEntityCount[];
 }
 
-const MAX_TEXT = 200;
-/** Glossary ids are at most 60 characters; leave room, but bound what a receiver accepts. */
-const MAX_ID = 100;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** The message if `value` is a well-formed message of this protocol, else undefined. */
+/**
+ * The message if `value` is a well-formed message of this protocol (a copy holding only its
+ * declared fields), else undefined.
+ */
 export function parseMessage(value: unknown): Message | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const m = value as Record<string, unknown>;
-  switch (m.type) {
-    case 'page/get-summary':
-    case 'page/toggle-marks':
-    case 'page/start':
-    case 'glossary/get-matcher':
-      return { type: m.type };
-    case 'page/reveal':
-    case 'glossary/get-card':
-    case 'glossary/open-entry':
-      return typeof m.id === 'string' && m.id.length <= MAX_ID && ID.test(m.id)
-        ? { type: m.type, id: m.id }
-        : undefined;
-    case 'page/step':
-      return m.direction === 1 || m.direction === -1
-        ? { type: m.type, direction: m.direction }
-        : undefined;
-    case 'page/look-up':
-    case 'glossary/resolve':
-      return typeof m.text === 'string' && m.text.trim() && m.text.length <= MAX_TEXT
-        ? { type: m.type, text: m.text }
-        : undefined;
-    case 'content/frames':
-      return { type: m.type };
-    case 'content/load':
-      return (CONTENT_PARTS as readonly unknown[]).includes(m.part)
-        ? { type: m.type, part: m.part as ContentPart }
-        : undefined;
-    case 'tab/summary-changed':
-      return typeof m.distinct === 'number' &&
-        Number.isInteger(m.distinct) &&
-        m.distinct >= 0 &&
-        typeof m.active === 'boolean'
-        ? { type: m.type, distinct: m.distinct, active: m.active }
-        : undefined;
-    default:
-      return undefined;
+  if (typeof m.type !== 'string' || !Object.hasOwn(MESSAGES, m.type)) return undefined;
+  const type = m.type as MessageType;
+  const out: Record<string, unknown> = { type };
+  for (const [name, check] of Object.entries(MESSAGES[type].fields as Fields)) {
+    if (!check(m[name])) return undefined;
+    out[name] = m[name];
   }
+  return out as Message;
 }
 
 /** The fields of `runtime.MessageSender` the guards look at. */

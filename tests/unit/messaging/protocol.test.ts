@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isOwnSender, parseMessage, type Message } from '../../../src/messaging/protocol';
+import {
+  isOwnSender,
+  MESSAGES,
+  parseMessage,
+  type Message,
+  type MessageType,
+} from '../../../src/messaging/protocol';
+
+const TYPES = Object.keys(MESSAGES) as MessageType[];
 
 describe('parseMessage', () => {
   const valid: Message[] = [
@@ -44,6 +53,8 @@ describe('parseMessage', () => {
     ['an unknown type', { type: 'page/delete-everything' }],
     ['a type of the wrong case', { type: 'PAGE/GET-SUMMARY' }],
     ['a non-string type', { type: 1 }],
+    ['an inherited property as type', { type: 'toString' }],
+    ['the prototype as type', { type: '__proto__' }],
   ])('rejects a message with %s', (_, value) => {
     expect(parseMessage(value)).toBeUndefined();
   });
@@ -93,6 +104,31 @@ describe('parseMessage', () => {
     ['a string active flag', { distinct: 3, active: 'true' }],
   ])('rejects a summary-changed message with %s', (_, fields) => {
     expect(parseMessage({ type: 'tab/summary-changed', ...fields })).toBeUndefined();
+  });
+});
+
+describe('the message table', () => {
+  it('names a receiver and checks for every field of every message', () => {
+    for (const type of TYPES) {
+      const spec = MESSAGES[type];
+      expect(['tab', 'background'], type).toContain(spec.to);
+      for (const check of Object.values(spec.fields)) expect(typeof check, type).toBe('function');
+    }
+  });
+
+  it.each(TYPES.filter((type) => Object.keys(MESSAGES[type].fields).length > 0))(
+    'refuses %s without each of its fields',
+    (type) => {
+      for (const field of Object.keys(MESSAGES[type].fields)) {
+        expect(parseMessage({ type, [field]: undefined }), field).toBeUndefined();
+      }
+    },
+  );
+
+  it('is documented: ARCHITECTURE.md lists every message, and only those', () => {
+    const doc = readFileSync('docs/ARCHITECTURE.md', 'utf8');
+    const listed = [...doc.matchAll(/^\| `([a-z-]+\/[a-z-]+)`/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual([...TYPES].sort());
   });
 });
 
