@@ -1,9 +1,9 @@
 /**
  * The kinds of entries, described once: their labels, the colour of their marks on pages,
  * their shape in the graph, and how many facts their cards need. The list of kinds, the
- * validator, the marks, the popup, the cards and the graph all derive from this table; the
- * JSON Schema's enums are checked against it by a unit test. Adding a kind: its name in KINDS
- * and its row here (one file), the schema's enums, and the entries that use it.
+ * validator, the marks, the popup, the cards, the graph and the JSON Schemas of data/ (written
+ * by `npm run glossary:schema`) all derive from this table. Adding a kind: its name in KINDS
+ * and its row here, then `npm run glossary:schema`, and the entries that use it.
  */
 import type { Localized } from './types';
 

@@ -2,9 +2,9 @@
  * The relation types between entries, described once. Everything about a type is here:
  * its labels, whether dependency chains follow it (and from where), its place in a card's
  * related list and how the graph draws it. The list of types, the validator, chains,
- * cards, the entry form and the graph all derive from this table; the JSON Schema's enum
- * is checked against it by a unit test. Adding a type: a row here, the schema's enum, and
- * the data that uses it.
+ * cards, the entry form, the graph and the JSON Schemas of data/ (`npm run glossary:schema`)
+ * all derive from this table. Adding a type: a row here, the schema written again, and the
+ * data that uses it.
  */
 import type { Localized } from './types';
 

@@ -2,6 +2,7 @@
  * The field-level checks of `validateGlossary` (validate.ts): texts, dates, https URLs,
  * aliases, facts and their figures, text sources, and alias collisions across entries.
  */
+import { CASE_RULES, knownKeys, LIMITS, SHAPES } from './entry-shape';
 import { CONFIDENCES, LANGS, type Lang } from './types';
 
 /** One thing wrong with the glossary. */
@@ -13,26 +14,14 @@ export interface Problem {
   message: string;
 }
 
-/** Maximum lengths in characters (Unicode code points, as JSON Schema counts them). */
-export const LIMITS = {
-  id: 60,
-  name: 80,
-  summary: 400,
-  dependency: 500,
-  sovereignty: 500,
-  fact: 300,
-  note: 300,
-  alias: 60,
-  contextCue: 60,
-} as const;
+export { LIMITS } from './entry-shape';
 
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-const ALIAS_KEYS = ['text', 'lang', 'case', 'plural', 'model', 'context'];
-const CASE_RULES = ['exact', 'name', 'any'];
-const FACT_KEYS = ['date', 'en', 'fr', 'source', 'confidence', 'accessed', 'figures'];
-const FIGURE_KEYS = ['value', 'unit', 'subject'];
+const ALIAS_KEYS = knownKeys(SHAPES.alias);
+const FACT_KEYS = knownKeys(SHAPES.fact);
+const FIGURE_KEYS = knownKeys(SHAPES.figure);
 const FACT_REF = /^facts\[(\d+)\]$/;
 const LANG_NAMES: Record<Lang, string> = { en: 'English', fr: 'French' };
 
@@ -178,7 +167,7 @@ export function checkAlias(alias: unknown, path: string, report: Report): AliasF
   if ('lang' in alias && !(LANGS as readonly unknown[]).includes(alias.lang)) {
     report(`${path}.lang`, `must be "en" or "fr" (got ${quote(alias.lang)})`);
   }
-  if ('case' in alias && !CASE_RULES.includes(alias.case as string)) {
+  if ('case' in alias && !(CASE_RULES as readonly unknown[]).includes(alias.case)) {
     report(`${path}.case`, `must be one of ${CASE_RULES.join(', ')} (got ${quote(alias.case)})`);
   }
   if ('plural' in alias && typeof alias.plural !== 'boolean') {

@@ -1,10 +1,11 @@
 /**
  * Checks that unknown JSON is a well-formed `Glossary` (the shape of
- * `data/glossary.schema.json`) and that it keeps the cross-entry rules a schema cannot
+ * `entry-shape.ts`, from which `data/glossary.schema.json` is written) and that it keeps the cross-entry rules a schema cannot
  * express. Every problem is reported at once, so one run of `npm run glossary:check`
  * lists everything an editor has to fix. Pure TypeScript: the build, the scripts, the
  * tests and the extension share it.
  */
+import { knownKeys, SHAPES } from './entry-shape';
 import { KIND_TABLE } from './kinds';
 import { KINDS, RELATION_TYPES, type Glossary, type Kind } from './types';
 import {
@@ -45,23 +46,9 @@ export const MIN_FACTS: Readonly<Partial<Record<Kind, number>>> = Object.fromEnt
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const JURISDICTION_PATTERN = /^(?:[A-Z]{2}|EU|INT)$/;
-const GLOSSARY_KEYS = ['$schema', 'version', 'entries'];
-const ENTRY_KEYS = [
-  'id',
-  'kind',
-  'name',
-  'summary',
-  'dependency',
-  'sovereignty',
-  'textSources',
-  'jurisdiction',
-  'aliases',
-  'facts',
-  'relations',
-  'website',
-  'reviewed',
-];
-const RELATION_KEYS = ['type', 'target', 'note'];
+const GLOSSARY_KEYS = knownKeys(SHAPES.glossary);
+const ENTRY_KEYS = knownKeys(SHAPES.entry);
+const RELATION_KEYS = knownKeys(SHAPES.relation);
 
 /** One line per problem: `glossary: <entry> <path>: <message>`. */
 export function formatProblems(problems: readonly Problem[]): string {

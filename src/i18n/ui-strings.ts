@@ -105,7 +105,5 @@ export const UI_STRINGS = {
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-export type UiStringKey = keyof (typeof UI_STRINGS)['en'];
-
 /** A card or popup string in `lang`, with its `{name}` placeholders filled. */
 export const t = translator(UI_STRINGS);

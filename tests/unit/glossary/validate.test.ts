@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { KIND_TABLE } from '../../../src/glossary/kinds';
 import { loadGlossary, readEntryFiles } from '../../../src/glossary/load-glossary';
-import { CONFIDENCES, KINDS, RELATION_TYPES, type Glossary } from '../../../src/glossary/types';
+import type { Glossary } from '../../../src/glossary/types';
 import {
   aliasCollisionKey,
   formatProblems,
   LIMITS,
-  MIN_FACTS,
   validateGlossary,
   type Problem,
 } from '../../../src/glossary/validate';
@@ -19,7 +17,6 @@ const fixture = (name: string): string =>
   fileURLToPath(new URL(`../../fixtures/glossary-broken/${name}`, import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 const realGlossaryPath = fileURLToPath(new URL('../../../data/glossary', import.meta.url));
-const schemaPath = fileURLToPath(new URL('../../../data/glossary.schema.json', import.meta.url));
 
 /** A fresh copy of the valid three-entry glossary the broken fixtures derive from. */
 const base = (): Glossary => readJson(fixture('valid-base.json')) as Glossary;
@@ -327,39 +324,6 @@ describe('loadGlossary', () => {
 
   it('throws for a missing file', () => {
     expect(() => loadGlossary(fixture('no-such-file.json'))).toThrowError(/cannot read/);
-  });
-});
-
-describe('the glossary schema', () => {
-  const schema = readJson(schemaPath) as {
-    $defs: Record<string, { enum?: string[]; properties?: Record<string, { maxLength?: number }> }>;
-  };
-
-  it('lists the kinds, relation types and confidences of types.ts', () => {
-    expect(schema.$defs.kind?.enum).toEqual([...KINDS]);
-    expect(schema.$defs.relationType?.enum).toEqual([...RELATION_TYPES]);
-    expect(schema.$defs.confidence?.enum).toEqual([...CONFIDENCES]);
-  });
-
-  it('asks for facts on the kinds of kinds.ts that need them, as many', () => {
-    const entry = (schema.$defs as unknown as Record<string, unknown>).entry as {
-      allOf: { if: { properties: { kind: { enum: string[] } } }; then: unknown }[];
-    };
-    const rule = entry.allOf.find((r) => r.if.properties.kind.enum)!;
-    const needing = KINDS.filter((kind) => KIND_TABLE[kind].minFacts !== undefined);
-    expect(rule.if.properties.kind.enum).toEqual(needing);
-    for (const kind of needing)
-      expect(rule.then).toEqual({ properties: { facts: { minItems: KIND_TABLE[kind].minFacts } } });
-    expect(MIN_FACTS).toEqual(Object.fromEntries(needing.map((k) => [k, KIND_TABLE[k].minFacts])));
-  });
-
-  it('bounds texts with the limits the validator enforces', () => {
-    const max = (def: string, key: string) => schema.$defs[def]?.properties?.[key]?.maxLength;
-    expect(max('localizedName', 'fr')).toBe(LIMITS.name);
-    expect(max('localizedSummary', 'fr')).toBe(LIMITS.summary);
-    expect(max('localizedParagraph', 'fr')).toBe(LIMITS.dependency);
-    expect(max('fact', 'fr')).toBe(LIMITS.fact);
-    expect(max('alias', 'text')).toBe(LIMITS.alias);
   });
 });
 
