@@ -11,7 +11,7 @@ import { annotate, paragraphs, registeredRanges, useFakePlatform } from './annot
 
 useFakePlatform();
 
-/** Runs the next timer, then the promise callbacks it lets through; false when none was left. */
+/** Runs the next timer (and those due with it), then the promise callbacks it lets through. */
 async function step(): Promise<boolean> {
   if (vi.getTimerCount() === 0) return false;
   await vi.advanceTimersToNextTimerAsync();
@@ -50,7 +50,8 @@ describe('Annotator first scan', () => {
   });
 
   it('matches a long text in slices and gives the main thread back between them', async () => {
-    // 1 ms per block: a chunk of 4 blocks and its 2 neighbours outlasts a 6 ms slice.
+    // 1 ms per block matched: a chunk (about 4,000 characters) and its neighbours outlast
+    // a 6 ms slice.
     const { annotator, platform, started, onChange, marked } = annotate(paragraphs(40), {
       msPerBlock: 1,
     });
@@ -155,9 +156,24 @@ describe('Annotator mark window', () => {
     }
     observer!.report([blocks[3]!], false);
     expect(registeredRanges(platform)).toHaveLength(90);
+    // A removed block is no longer watched and none of its marks stays registered.
+    blocks[4]!.remove();
+    await vi.runAllTimersAsync();
+    expect(observer!.observed.has(blocks[4]!)).toBe(false);
+    expect(registeredRanges(platform).filter((r) => !r.startContainer.isConnected)).toEqual([]);
 
     annotator.stop();
     expect(observer!.disconnected).toBe(true);
+    expect(observer!.observed.size).toBe(0);
     expect(platform.registry.size).toBe(0);
+  });
+
+  it('starts in that mode on a text of more than a million characters', async () => {
+    const { annotator, platform, started } = annotate(paragraphs(1_010));
+    await vi.runAllTimersAsync();
+    await started;
+    expect(annotator.index.size).toBe(1_010);
+    expect(platform.intersectionObservers).toHaveLength(1);
+    expect(registeredRanges(platform)).toHaveLength(0);
   });
 });
