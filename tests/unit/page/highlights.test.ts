@@ -8,6 +8,7 @@ import {
   highlightName,
   highlightStylesheet,
 } from '../../../src/page/highlights';
+import { FakeHighlight } from './fake-platform';
 
 /** The highlight names used in `::highlight(name)` selectors of a stylesheet. */
 const names = (css: string): string[] =>
@@ -75,9 +76,6 @@ describe('highlightStylesheet', () => {
 /** A stand-in for the CSS highlight registry and Highlight class (happy-dom has neither). */
 function fakeWindow() {
   const registry = new Map<string, Set<AbstractRange>>();
-  class FakeHighlight extends Set<AbstractRange> {
-    priority = 0;
-  }
   const win = { CSS: { highlights: registry }, Highlight: FakeHighlight };
   const doc = { defaultView: win } as unknown as Document;
   return { registry, doc };

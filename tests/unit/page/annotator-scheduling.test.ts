@@ -1,0 +1,179 @@
+// @vitest-environment happy-dom
+/**
+ * The annotator's first scan with fake timers and the fake platform (fake-platform.ts):
+ * it marks every mention and stamps the end of the scan once, matches long text in
+ * slices that give the main thread back (visible text first), registers only the marks
+ * near the viewport on a page with very many, skips hidden text, and stops mid-scan.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { MARKED_STAMP } from '../../../src/page/annotator';
+import { annotate, paragraphs, registeredRanges, useFakePlatform } from './annotator-harness';
+
+useFakePlatform();
+
+/** Runs the next timer (and those due with it), then the promise callbacks it lets through. */
+async function step(): Promise<boolean> {
+  if (vi.getTimerCount() === 0) return false;
+  await vi.advanceTimersToNextTimerAsync();
+  return true;
+}
+
+describe('Annotator first scan', () => {
+  it('marks every mention of a simple article and stamps the end of the scan once', async () => {
+    const { annotator, platform, started, marked } = annotate(
+      '<article><h1>Nvidia and AMD</h1><p>Intel makes chips; Nvidia sells <em>CUDA</em>.</p>' +
+        '<p>Nothing to see.</p></article>',
+    );
+    // Collecting is done, matching waits for a task of its own.
+    expect(annotator.index.size).toBe(0);
+    expect(platform.timeStamp).not.toHaveBeenCalled();
+    await vi.runAllTimersAsync();
+    await started;
+    expect(marked()).toEqual(['AMD', 'CUDA', 'Intel', 'Nvidia', 'Nvidia']);
+    expect([...platform.registry.keys()].sort()).toEqual([
+      'sovereignty-lens-company',
+      'sovereignty-lens-software',
+    ]);
+    expect(Object.fromEntries(annotator.counts())).toEqual({
+      nvidia: 2,
+      amd: 1,
+      intel: 1,
+      cuda: 1,
+    });
+    expect(platform.timeStamp).toHaveBeenCalledExactlyOnceWith(MARKED_STAMP);
+
+    // A rescan after a change is not a first scan: no second stamp.
+    document.querySelector('p')!.append(' AMD again.');
+    await vi.runAllTimersAsync();
+    expect(marked()).toEqual(['AMD', 'AMD', 'CUDA', 'Intel', 'Nvidia', 'Nvidia']);
+    expect(platform.timeStamp).toHaveBeenCalledTimes(1);
+  });
+
+  it('matches a long text in slices and gives the main thread back between them', async () => {
+    // 1 ms per block matched: a chunk (about 4,000 characters) and its neighbours outlast
+    // a 6 ms slice.
+    const { annotator, platform, started, onChange, marked } = annotate(paragraphs(40), {
+      msPerBlock: 1,
+    });
+    let done = false;
+    void started.then(() => (done = true));
+    const placed: number[] = [];
+    const registered: number[] = [];
+    while (!done && (await step())) {
+      placed.push(annotator.index.size);
+      registered.push(marked().length);
+    }
+    expect(done).toBe(true);
+    expect(placed.at(-1)).toBe(40);
+    // Progress arrives a few blocks at a time: no task does more than a quarter of the text.
+    const partial = new Set(placed.filter((n) => n > 0 && n < 40));
+    expect(partial.size).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < placed.length; i++) {
+      expect(placed[i]!).toBeGreaterThanOrEqual(placed[i - 1]!);
+      expect(placed[i]! - placed[i - 1]!).toBeLessThanOrEqual(10);
+    }
+    // The first slice's marks are registered at once; the rest in a few batches, not per slice.
+    const firstShown = registered.findIndex((n) => n > 0);
+    expect(registered[firstShown]).toBeLessThan(40);
+    expect(new Set(registered).size).toBeLessThan(partial.size);
+    expect(registered.at(-1)).toBe(40);
+    expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(partial.size);
+    expect(platform.timeStamp).toHaveBeenCalledOnce();
+  });
+
+  it('matches from the viewport down first, then the text above it', async () => {
+    // Layout stand-in: the first 40 of 80 paragraphs are scrolled past.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      const top = ([...this.parentNode!.children].indexOf(this) - 40) * 20;
+      return { top, bottom: top + 10 } as DOMRect;
+    });
+    const { annotator } = annotate(paragraphs(80), { msPerBlock: 1 });
+    while (annotator.index.size === 0 && (await step()));
+    const first = [...annotator.index.mentions()].map((m) =>
+      [...document.body.children].indexOf(m.nodes[0]!.parentElement!),
+    );
+    expect(first.length).toBeGreaterThan(0);
+    expect(Math.min(...first)).toBeGreaterThanOrEqual(40);
+    await vi.runAllTimersAsync();
+    expect(annotator.index.size).toBe(80);
+  });
+
+  it('stops a scan in progress: nothing more is placed or registered', async () => {
+    const { annotator, platform, started } = annotate(paragraphs(40), { msPerBlock: 1 });
+    while (annotator.index.size === 0 && (await step()));
+    expect(annotator.index.size).toBeLessThan(40);
+    annotator.stop();
+    await vi.runAllTimersAsync();
+    await started;
+    expect(annotator.index.size).toBe(0);
+    expect(registeredRanges(platform)).toEqual([]);
+    expect(platform.registry.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('Annotator on hidden text', () => {
+  it('skips text in hidden and aria-hidden elements', async () => {
+    const { marked } = annotate(
+      '<p hidden>Nvidia</p><div aria-hidden="true"><p>AMD</p></div><p>Intel</p>',
+    );
+    await vi.runAllTimersAsync();
+    expect(marked()).toEqual(['Intel']);
+  });
+
+  it('skips text hidden by CSS where the document has layout', async () => {
+    // collect-text checks CSS visibility only outside happy-dom (whose checkVisibility does
+    // read display): the user agent of a browser stands in for layout.
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue('Mozilla/5.0 Chrome/140.0');
+    const { marked } = annotate(
+      '<style>.gone{display:none}</style><p style="display:none">Nvidia</p>' +
+        '<p class="gone">AMD</p><p>Intel</p>',
+    );
+    await vi.runAllTimersAsync();
+    expect(marked()).toEqual(['Intel']);
+  });
+});
+
+describe('Annotator mark window', () => {
+  it('registers only the marks near the viewport once there are more than 2,000', async () => {
+    const dense = Array.from({ length: 25 }, () => `<p>${'Nvidia '.repeat(90)}</p>`).join('');
+    const { annotator, platform, started } = annotate(dense);
+    await vi.runAllTimersAsync();
+    await started;
+    expect(annotator.index.size).toBe(25 * 90);
+    const [observer] = platform.intersectionObservers;
+    const blocks = [...document.querySelectorAll('p')];
+    expect([...observer!.observed]).toEqual(blocks);
+    expect(registeredRanges(platform)).toHaveLength(0);
+
+    observer!.report([blocks[3]!, blocks[4]!], true);
+    const shown = registeredRanges(platform);
+    expect(shown).toHaveLength(180);
+    for (const range of shown) {
+      expect([blocks[3], blocks[4]]).toContain(range.startContainer.parentElement);
+    }
+    observer!.report([blocks[3]!], false);
+    expect(registeredRanges(platform)).toHaveLength(90);
+    // A removed block is no longer watched and none of its marks stays registered.
+    blocks[4]!.remove();
+    await vi.runAllTimersAsync();
+    expect(observer!.observed.has(blocks[4]!)).toBe(false);
+    expect(registeredRanges(platform).filter((r) => !r.startContainer.isConnected)).toEqual([]);
+
+    annotator.stop();
+    expect(observer!.disconnected).toBe(true);
+    expect(observer!.observed.size).toBe(0);
+    expect(platform.registry.size).toBe(0);
+  });
+
+  it('starts in that mode on a text of more than a million characters', async () => {
+    const { annotator, platform, started } = annotate(paragraphs(1_010));
+    await vi.runAllTimersAsync();
+    await started;
+    expect(annotator.index.size).toBe(1_010);
+    expect(platform.intersectionObservers).toHaveLength(1);
+    expect(registeredRanges(platform)).toHaveLength(0);
+  });
+});
