@@ -12,6 +12,12 @@ const MUTATION_DEBOUNCE_MS = 150;
  * back for ever: re-scan at least this often while changes keep coming.
  */
 const MUTATION_MAX_WAIT_MS = 1_000;
+/**
+ * The attributes that show or hide text the way collect-text.ts reads it (`<details open>`
+ * too): text revealed by them is marked, text they hide loses its marks. Other attribute
+ * changes (classes, styles, data) are not followed: pages make them all the time.
+ */
+const VISIBILITY_ATTRIBUTES = ['hidden', 'aria-hidden', 'open'];
 
 export class ChangeWatcher {
   readonly #win: Window & typeof globalThis;
@@ -26,7 +32,7 @@ export class ChangeWatcher {
     this.#observer = new win.MutationObserver((records) => {
       for (const record of records) {
         if (isOwnNode(record.target)) continue;
-        if (record.type === 'characterData') {
+        if (record.type === 'characterData' || record.type === 'attributes') {
           this.#pending.add(record.target);
         } else {
           for (const node of Array.from(record.addedNodes))
@@ -54,7 +60,12 @@ export class ChangeWatcher {
 
   /** Follows the changes under `target` (the document, or an open shadow root). */
   observe(target: Node): void {
-    this.#observer.observe(target, { childList: true, subtree: true, characterData: true });
+    this.#observer.observe(target, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: VISIBILITY_ATTRIBUTES,
+    });
   }
 
   stop(): void {

@@ -17,6 +17,13 @@ export function* iterateWithShadowRoots(
   yield* iterateTextBlocks(root);
   const pause: TextBlock = { text: '', lang: null, segments: [] };
   const queue: Node[] = [root];
+  // A host added with its shadow root is itself the changed node to rescan.
+  const own = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (own && own.mode === 'open' && !isExcludedElement(root as Element)) {
+    queue.push(own);
+    onShadowRoot(own);
+    yield* iterateTextBlocks(own);
+  }
   while (queue.length > 0) {
     const scope = queue.shift()!;
     let steps = 0;

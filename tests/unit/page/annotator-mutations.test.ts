@@ -3,7 +3,8 @@
  * The annotator's rescans of what a page changes (change-watcher.ts) with fake timers and
  * the fake platform: text added, changed or removed is rescanned once the page is quiet
  * (a burst of changes in one rescan, a page that never pauses at least once a second),
- * marks of removed text go, attribute changes and the extension's own UI are ignored,
+ * marks of removed text go, text shown or hidden by `hidden`/`aria-hidden`/`open` is marked
+ * or unmarked, other attribute changes and the extension's own UI are ignored,
  * open shadow roots added later are scanned and followed, and stop() ends it all.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -103,8 +104,21 @@ describe('Annotator rescans', () => {
   });
 });
 
+describe('Annotator follows visibility attributes', () => {
+  it('marks text a `hidden` attribute revealed, and unmarks text it hides', async () => {
+    const { marked } = await annotated('<p>Nvidia</p><p id="more" hidden>AMD</p>');
+    expect(marked()).toEqual(['Nvidia']);
+    document.getElementById('more')!.hidden = false;
+    await vi.runAllTimersAsync();
+    expect(marked()).toEqual(['AMD', 'Nvidia']);
+    document.getElementById('more')!.setAttribute('aria-hidden', 'true');
+    await vi.runAllTimersAsync();
+    expect(marked()).toEqual(['Nvidia']);
+  });
+});
+
 describe('Annotator ignores', () => {
-  it('attribute-only changes', async () => {
+  it('other attribute-only changes', async () => {
     const { scans, onChange } = await annotated('<p id="a">Nvidia</p>');
     const before = scans();
     const p = document.getElementById('a')!;
@@ -147,10 +161,16 @@ describe('Annotator shadow roots', () => {
     await vi.runAllTimersAsync();
     expect(marked()).toEqual(['AMD', 'Nvidia']);
     expect(annotator.shadowRoots()).toEqual([open.shadowRoot]);
+    // A block element can host one too: it is then itself the changed node.
+    const block = document.createElement('div');
+    block.attachShadow({ mode: 'open' }).append(paragraph('Intel'));
+    document.querySelector('article')!.append(block);
+    await vi.runAllTimersAsync();
+    expect(marked()).toEqual(['AMD', 'Intel', 'Nvidia']);
     // The document's observer does not see into shadow trees: the root's own one does.
     open.shadowRoot!.querySelector('p')!.append(' and CUDA');
     await vi.runAllTimersAsync();
-    expect(marked()).toEqual(['AMD', 'CUDA', 'Nvidia']);
+    expect(marked()).toEqual(['AMD', 'CUDA', 'Intel', 'Nvidia']);
   });
 });
 
