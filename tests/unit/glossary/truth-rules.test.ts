@@ -79,6 +79,43 @@ describe('checkTruth on the broken fixtures', () => {
   });
 });
 
+describe('checkTruth: rules judged against today', () => {
+  const dated = (problems: { dated?: true }[]) => problems.map((p) => p.dated === true);
+
+  it.each(['accessed-after-today.json', 'stale-fact.json', 'stale-text.json'])(
+    'flags the errors of %s as dated',
+    (file) => {
+      const { errors } = truth(load(file));
+      expect(errors.length).toBeGreaterThan(0);
+      expect(dated(errors).every(Boolean)).toBe(true);
+    },
+  );
+
+  it.each([
+    'denied-host-verified.json',
+    'wiki-reported.json',
+    'denied-text-source.json',
+    'missing-accessed.json',
+    'missing-text-sources.json',
+    'figures-verified-disagree.json',
+    'french-typography.json',
+  ])('does not flag the errors of %s as dated', (file) => {
+    const { errors } = truth(load(file));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(dated(errors).some(Boolean)).toBe(false);
+  });
+
+  it('flags the review age and undated future warnings as dated, not a denied host', () => {
+    const glossary = load('denied-host-verified.json');
+    glossary.entries[0]!.facts[1]!.confidence = 'reported';
+    glossary.entries[2]!.reviewed = '2026-01-04';
+    expect(truth(glossary).warnings.map((p) => [`${p.entry} ${p.path}`, p.dated])).toEqual([
+      ['chip-a facts[1].source', undefined],
+      ['foundry-c reviewed', true],
+    ]);
+  });
+});
+
 describe('checkTruth warnings', () => {
   it('warns about an entry reviewed more than 6 months ago', () => {
     const glossary = load('valid-base.json');
