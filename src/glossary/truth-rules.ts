@@ -15,6 +15,11 @@ import type { Problem } from './validate';
 export interface TruthOptions {
   /** Today, YYYY-MM-DD: staleness and `accessed` are judged against it. */
   today: string;
+  /**
+   * Entries of another glossary whose figures the checked ones must agree with (the
+   * bundled glossary, for a pack); they are not checked themselves.
+   */
+  others?: readonly Entry[];
 }
 
 /** A broken truth rule. */
@@ -66,7 +71,7 @@ export function resolveToday(override?: string, now: Date = new Date()): string 
 }
 
 /** Checks the truth rules on a glossary that passed validateGlossary(). */
-export function checkTruth(glossary: Glossary, { today }: TruthOptions): TruthResult {
+export function checkTruth(glossary: Glossary, { today, others = [] }: TruthOptions): TruthResult {
   const day = lastDayOf(today);
   if (day === undefined || !isDay(today)) {
     throw new Error(`today must be an ISO day YYYY-MM-DD (got ${JSON.stringify(today)})`);
@@ -102,7 +107,7 @@ export function checkTruth(glossary: Glossary, { today }: TruthOptions): TruthRe
       );
     }
   }
-  checkFigures(glossary, context);
+  checkFigures(glossary, others, context);
   return { errors, warnings };
 }
 
@@ -249,9 +254,11 @@ interface StatedFigure {
  * both facts are `reported` and their English text attributes the claim. One error per
  * disagreeing pair, on the later fact, naming the earlier.
  */
-function checkFigures(glossary: Glossary, { error }: Context): void {
+function checkFigures(glossary: Glossary, others: readonly Entry[], { error }: Context): void {
   const groups = new Map<string, StatedFigure[]>();
-  for (const entry of glossary.entries) {
+  // The others first: a disagreement is reported on the later figure, the checked one.
+  const checked = new Set(glossary.entries);
+  for (const entry of [...others, ...glossary.entries]) {
     entry.facts.forEach((fact, factIndex) => {
       (fact.figures ?? []).forEach((figure, figureIndex) => {
         const key = `${figure.subject}\u0000${unitKey(figure.unit)}`;
@@ -272,6 +279,7 @@ function checkFigures(glossary: Glossary, { error }: Context): void {
   for (const [key, figures] of groups) {
     const subject = key.split('\u0000')[0];
     figures.forEach((later, j) => {
+      if (!checked.has(later.entry)) return;
       for (const earlier of figures.slice(0, j)) {
         if (earlier.value === later.value) continue;
         if (earlier.entry === later.entry && earlier.factIndex === later.factIndex) continue;

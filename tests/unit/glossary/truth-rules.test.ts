@@ -79,6 +79,27 @@ describe('checkTruth on the broken fixtures', () => {
   });
 });
 
+describe('checkTruth with the entries of another glossary', () => {
+  it('compares figures with the others and reports only on the checked entries', () => {
+    const [chip, designer] = load('figures-verified-disagree.json').entries;
+    const checked = (entries: Glossary['entries'], others: Glossary['entries']) =>
+      where(checkTruth({ version: 1, entries }, { today: TODAY, others }).errors);
+    expect(checked([designer!], [chip!])).toEqual(['designer-b facts[0].figures[0]']);
+    expect(checked([chip!], [designer!])).toEqual(['chip-a facts[0].figures[0]']);
+  });
+
+  it('does not check the others themselves', () => {
+    const stale = load('stale-fact.json');
+    const base = load('valid-base.json');
+    const { errors, warnings } = checkTruth(
+      { version: 1, entries: base.entries.slice(1) },
+      { today: TODAY, others: stale.entries.slice(0, 1) },
+    );
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('checkTruth: rules judged against today', () => {
   const dated = (problems: { dated?: true }[]) => problems.map((p) => p.dated === true);
 
