@@ -25,7 +25,7 @@ export interface PackOptions {
 
 export type PackResult =
   | { pack: Pack; warnings: Problem[]; problems?: undefined }
-  | { problems: Problem[]; pack?: undefined };
+  | { problems: Problem[]; pack?: undefined; warnings?: undefined };
 
 const FORMAT_PATTERN = /^sovereignty-lens-pack\/(\d+)$/;
 
