@@ -81,7 +81,9 @@ export function applyPacks(
     if (!ids.has(entry.id)) ids.set(entry.id, holder);
     for (const alias of entry.aliases) {
       for (const { key, hasContext } of forms(alias)) {
-        held.set(key, [...(held.get(key) ?? []), { holder, hasContext }]);
+        const list = held.get(key);
+        if (list) list.push({ holder, hasContext });
+        else held.set(key, [{ holder, hasContext }]);
       }
     }
   };
@@ -126,7 +128,7 @@ export function applyPacks(
           packId: pack.id,
           entry: entry.id,
           alias: alias.text,
-          heldBy: holder,
+          heldBy: { ...holder },
           message: `The alias "${alias.text}" of ${name} is dropped: ${holderName(holder)} already marks that text.`,
         });
         return false;
