@@ -58,11 +58,11 @@ export default tseslint.config(
     },
   },
   zone(
-    ['src/glossary/**'],
+    ['src/glossary/**', 'src/packs/**'],
     [noExtension, noUi, ...shells('page', 'content', 'popup', 'background', 'glossary-page', 'ui')],
   ),
   {
-    files: ['src/glossary/**'],
+    files: ['src/glossary/**', 'src/packs/**'],
     ignores: ['src/glossary/load-glossary-file.ts'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'browser', 'chrome'],

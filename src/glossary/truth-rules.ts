@@ -15,11 +15,27 @@ import type { Problem } from './validate';
 export interface TruthOptions {
   /** Today, YYYY-MM-DD: staleness and `accessed` are judged against it. */
   today: string;
+  /**
+   * Entries of another glossary whose figures the checked ones must agree with (the
+   * bundled glossary, for a pack); they are not checked themselves.
+   */
+  others?: readonly Entry[];
+}
+
+/** A broken truth rule. */
+export interface TruthProblem extends Problem {
+  /**
+   * Set when the rule judges the entry against today: the problem can appear with time
+   * alone (a named period that has passed, an old review or fact) or on a clock behind the
+   * author's (`accessed` after today). A glossary pack takes these as warnings when it is
+   * imported (src/packs/validate-pack.ts), so that it does not break as it ages.
+   */
+  dated?: true;
 }
 
 export interface TruthResult {
-  errors: Problem[];
-  warnings: Problem[];
+  errors: TruthProblem[];
+  warnings: TruthProblem[];
 }
 
 /** A future with a named period that ended more than this many months ago is an error. */
@@ -55,18 +71,24 @@ export function resolveToday(override?: string, now: Date = new Date()): string 
 }
 
 /** Checks the truth rules on a glossary that passed validateGlossary(). */
-export function checkTruth(glossary: Glossary, { today }: TruthOptions): TruthResult {
+export function checkTruth(glossary: Glossary, { today, others = [] }: TruthOptions): TruthResult {
   const day = lastDayOf(today);
   if (day === undefined || !isDay(today)) {
     throw new Error(`today must be an ISO day YYYY-MM-DD (got ${JSON.stringify(today)})`);
   }
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
+  const errors: TruthProblem[] = [];
+  const warnings: TruthProblem[] = [];
+  const problem = (entry: Entry, path: string, message: string, dated?: 'dated') => ({
+    entry: entry.id,
+    path,
+    message,
+    ...(dated ? { dated: true as const } : {}),
+  });
   const context: Context = {
     today,
     day,
-    error: (entry, path, message) => errors.push({ entry: entry.id, path, message }),
-    warn: (entry, path, message) => warnings.push({ entry: entry.id, path, message }),
+    error: (...args) => errors.push(problem(...args)),
+    warn: (...args) => warnings.push(problem(...args)),
   };
   for (const entry of glossary.entries) {
     checkSources(entry, context);
@@ -81,10 +103,11 @@ export function checkTruth(glossary: Glossary, { today }: TruthOptions): TruthRe
         entry,
         'reviewed',
         `${entry.reviewed} is more than ${REVIEW_MONTHS} months before ${today}: check the entry against its sources`,
+        'dated',
       );
     }
   }
-  checkFigures(glossary, context);
+  checkFigures(glossary, others, context);
   return { errors, warnings };
 }
 
@@ -92,8 +115,9 @@ interface Context {
   today: string;
   /** Today as a day number. */
   day: number;
-  error(entry: Entry, path: string, message: string): void;
-  warn(entry: Entry, path: string, message: string): void;
+  /** `dated`: the rule judges against today (TruthProblem). */
+  error(entry: Entry, path: string, message: string, dated?: 'dated'): void;
+  warn(entry: Entry, path: string, message: string, dated?: 'dated'): void;
 }
 
 /** Denied hosts, `accessed` dates, `textSources`. */
@@ -109,7 +133,7 @@ function checkSources(entry: Entry, context: Context): void {
     if (typeof fact.accessed === 'string') {
       const accessed = lastDayOf(fact.accessed);
       if (accessed !== undefined && accessed > day) {
-        error(entry, `${path}.accessed`, `${fact.accessed} is after today (${today})`);
+        error(entry, `${path}.accessed`, `${fact.accessed} is after today (${today})`, 'dated');
       }
     }
     if (typeof fact.source !== 'string') return;
@@ -183,6 +207,7 @@ function checkStaleness(entry: Entry, { day, today, error, warn }: Context): voi
         entry,
         path,
         `speaks of the future ("${stale.marker}" … "${stale.period.text}", which ended ${isoDay(stale.period.end)}, more than ${STALE_MONTHS} months before ${today}): say what happened, with a source, or reword it in the past tense with its date`,
+        'dated',
       );
       continue;
     }
@@ -193,6 +218,7 @@ function checkStaleness(entry: Entry, { day, today, error, warn }: Context): voi
         entry,
         path,
         `speaks of the future ("${undated.marker}") with no date, in a fact dated ${fact?.date}, more than ${UNDATED_FUTURE_MONTHS} months ago: check what happened`,
+        'dated',
       );
     }
   }
@@ -228,9 +254,11 @@ interface StatedFigure {
  * both facts are `reported` and their English text attributes the claim. One error per
  * disagreeing pair, on the later fact, naming the earlier.
  */
-function checkFigures(glossary: Glossary, { error }: Context): void {
+function checkFigures(glossary: Glossary, others: readonly Entry[], { error }: Context): void {
   const groups = new Map<string, StatedFigure[]>();
-  for (const entry of glossary.entries) {
+  // The others first: a disagreement is reported on the later figure, the checked one.
+  const checked = new Set(glossary.entries);
+  for (const entry of [...others, ...glossary.entries]) {
     entry.facts.forEach((fact, factIndex) => {
       (fact.figures ?? []).forEach((figure, figureIndex) => {
         const key = `${figure.subject}\u0000${unitKey(figure.unit)}`;
@@ -251,6 +279,7 @@ function checkFigures(glossary: Glossary, { error }: Context): void {
   for (const [key, figures] of groups) {
     const subject = key.split('\u0000')[0];
     figures.forEach((later, j) => {
+      if (!checked.has(later.entry)) return;
       for (const earlier of figures.slice(0, j)) {
         if (earlier.value === later.value) continue;
         if (earlier.entry === later.entry && earlier.factIndex === later.factIndex) continue;

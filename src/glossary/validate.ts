@@ -50,13 +50,13 @@ const GLOSSARY_KEYS = knownKeys(SHAPES.glossary);
 const ENTRY_KEYS = knownKeys(SHAPES.entry);
 const RELATION_KEYS = knownKeys(SHAPES.relation);
 
-/** One line per problem: `glossary: <entry> <path>: <message>`. */
-export function formatProblems(problems: readonly Problem[]): string {
+/** One line per problem: `glossary: <entry> <path>: <message>` (`prefix` for another tool). */
+export function formatProblems(problems: readonly Problem[], prefix = 'glossary'): string {
   return problems
     .map((p) =>
       p.path
-        ? `glossary: ${p.entry} ${p.path}: ${p.message}`
-        : `glossary: ${p.entry}: ${p.message}`,
+        ? `${prefix}: ${p.entry} ${p.path}: ${p.message}`
+        : `${prefix}: ${p.entry}: ${p.message}`,
     )
     .join('\n');
 }

@@ -16,18 +16,24 @@ export const USER_DATA_LIMITS = {
   aliases: 2_000,
 } as const;
 
+/** The limits on a file's text (the reader's import files, glossary packs). */
+export interface TextLimits {
+  fileCharacters: number;
+  nesting: number;
+}
+
 /**
  * Problems with the raw text of an import file before it is parsed: its size and its
  * nesting depth, measured in one pass without recursion (a file nested 20,000 levels
  * deep must not overflow any stack).
  */
-export function importTextProblems(text: string): Problem[] {
-  if (text.length > USER_DATA_LIMITS.fileCharacters) {
+export function importTextProblems(text: string, limits: TextLimits = USER_DATA_LIMITS): Problem[] {
+  if (text.length > limits.fileCharacters) {
     return [
       {
         entry: ROOT_ENTRY,
         path: '',
-        message: `the file is ${text.length.toLocaleString('en')} characters long (max ${USER_DATA_LIMITS.fileCharacters.toLocaleString('en')})`,
+        message: `the file is ${text.length.toLocaleString('en')} characters long (max ${limits.fileCharacters.toLocaleString('en')})`,
       },
     ];
   }
@@ -41,18 +47,44 @@ export function importTextProblems(text: string): Problem[] {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > USER_DATA_LIMITS.nesting) {
+      if (++depth > limits.nesting) {
         return [
           {
             entry: ROOT_ENTRY,
             path: '',
-            message: `the file nests objects and arrays more than ${USER_DATA_LIMITS.nesting} levels deep`,
+            message: `the file nests objects and arrays more than ${limits.nesting} levels deep`,
           },
         ];
       }
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return [];
+}
+
+/**
+ * Parses the text of a file within `limits` (importTextProblems). A syntax error names
+ * where it is: JSON.parse's own words, with the line and column added when it gives only
+ * a position (V8 before 12).
+ */
+export function parseJsonText(
+  text: string,
+  limits: TextLimits = USER_DATA_LIMITS,
+): { raw: unknown; problems?: undefined } | { problems: Problem[] } {
+  const tooBig = importTextProblems(text, limits);
+  if (tooBig.length > 0) return { problems: tooBig };
+  try {
+    return { raw: JSON.parse(text) };
+  } catch (error) {
+    let reason = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(reason);
+    if (position && !/\bline \d/.test(reason)) {
+      const before = text.slice(0, Number(position[1])).split('\n');
+      reason += ` (line ${before.length} column ${before.at(-1)!.length + 1})`;
+    }
+    return {
+      problems: [{ entry: ROOT_ENTRY, path: '', message: `is not valid JSON (${reason})` }],
+    };
+  }
 }
 
 /** Problems with the amount of the reader's data (entries, aliases), before validating it. */

@@ -6,7 +6,7 @@
  */
 import { validateGlossary, ROOT_ENTRY, type Problem } from '../glossary/validate';
 import type { Entry, Glossary } from '../glossary/types';
-import { importTextProblems, userDataSizeProblems } from './limits';
+import { parseJsonText, userDataSizeProblems } from './limits';
 import { NOTE_MAX, USER_DATA_VERSION, type UserData } from './types';
 
 export type UserDataResult =
@@ -153,18 +153,9 @@ export function validateUserData(raw: unknown, bundled: Glossary): UserDataResul
 
 /** Parses and validates the text of an import file. */
 export function parseImportFile(text: string, bundled: Glossary): UserDataResult {
-  const tooBig = importTextProblems(text);
-  if (tooBig.length > 0) return { problems: tooBig };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      problems: [{ entry: ROOT_ENTRY, path: '', message: `is not valid JSON (${reason})` }],
-    };
-  }
-  return validateUserData(raw, bundled);
+  const parsed = parseJsonText(text);
+  if (parsed.problems) return { problems: parsed.problems };
+  return validateUserData(parsed.raw, bundled);
 }
 
 /**

@@ -79,6 +79,64 @@ describe('checkTruth on the broken fixtures', () => {
   });
 });
 
+describe('checkTruth with the entries of another glossary', () => {
+  it('compares figures with the others and reports only on the checked entries', () => {
+    const [chip, designer] = load('figures-verified-disagree.json').entries;
+    const checked = (entries: Glossary['entries'], others: Glossary['entries']) =>
+      where(checkTruth({ version: 1, entries }, { today: TODAY, others }).errors);
+    expect(checked([designer!], [chip!])).toEqual(['designer-b facts[0].figures[0]']);
+    expect(checked([chip!], [designer!])).toEqual(['chip-a facts[0].figures[0]']);
+  });
+
+  it('does not check the others themselves', () => {
+    const stale = load('stale-fact.json');
+    const base = load('valid-base.json');
+    const { errors, warnings } = checkTruth(
+      { version: 1, entries: base.entries.slice(1) },
+      { today: TODAY, others: stale.entries.slice(0, 1) },
+    );
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('checkTruth: rules judged against today', () => {
+  const dated = (problems: { dated?: true }[]) => problems.map((p) => p.dated === true);
+
+  it.each(['accessed-after-today.json', 'stale-fact.json', 'stale-text.json'])(
+    'flags the errors of %s as dated',
+    (file) => {
+      const { errors } = truth(load(file));
+      expect(errors.length).toBeGreaterThan(0);
+      expect(dated(errors).every(Boolean)).toBe(true);
+    },
+  );
+
+  it.each([
+    'denied-host-verified.json',
+    'wiki-reported.json',
+    'denied-text-source.json',
+    'missing-accessed.json',
+    'missing-text-sources.json',
+    'figures-verified-disagree.json',
+    'french-typography.json',
+  ])('does not flag the errors of %s as dated', (file) => {
+    const { errors } = truth(load(file));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(dated(errors).some(Boolean)).toBe(false);
+  });
+
+  it('flags the review age and undated future warnings as dated, not a denied host', () => {
+    const glossary = load('denied-host-verified.json');
+    glossary.entries[0]!.facts[1]!.confidence = 'reported';
+    glossary.entries[2]!.reviewed = '2026-01-04';
+    expect(truth(glossary).warnings.map((p) => [`${p.entry} ${p.path}`, p.dated])).toEqual([
+      ['chip-a facts[1].source', undefined],
+      ['foundry-c reviewed', true],
+    ]);
+  });
+});
+
 describe('checkTruth warnings', () => {
   it('warns about an entry reviewed more than 6 months ago', () => {
     const glossary = load('valid-base.json');
