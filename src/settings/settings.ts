@@ -1,5 +1,13 @@
 import { storage } from 'wxt/utils/storage';
 import {
+  effectiveSettings,
+  MANAGED_SETTINGS_KEY,
+  NO_MANAGED_SETTINGS,
+  readerPart,
+  sanitizeManagedSettings,
+  type ManagedSettings,
+} from './managed-settings';
+import {
   DEFAULT_SETTINGS,
   SETTINGS_AREA,
   SETTINGS_KEY,
@@ -44,18 +52,43 @@ export function defineSettingsItem() {
 /** The one settings item, in `storage.sync` so it follows the reader across browsers. */
 export const settingsItem = defineSettingsItem();
 
+/** What the organisation set (managed-settings.ts), as the background keeps it. */
+export const managedSettingsItem = storage.defineItem<ManagedSettings>(
+  `local:${MANAGED_SETTINGS_KEY}`,
+  { fallback: NO_MANAGED_SETTINGS },
+);
+
+export async function readManagedSettings(): Promise<ManagedSettings> {
+  return sanitizeManagedSettings(await managedSettingsItem.getValue());
+}
+
+/** The settings in effect: the reader's, with what the organisation set. */
 export async function readSettings(): Promise<Settings> {
-  return sanitizeSettings(await settingsItem.getValue());
+  const [stored, managed] = await Promise.all([storedSettings(), readManagedSettings()]);
+  return effectiveSettings(stored, managed);
 }
 
-/** Applies `change` to the stored settings and returns the result. */
+/** The stored value, or null when the reader never changed a setting. */
+async function storedSettings(): Promise<unknown> {
+  return (await storage.getItem(`${SETTINGS_AREA}:${SETTINGS_KEY}`)) === null
+    ? null
+    : settingsItem.getValue();
+}
+
+/**
+ * Applies `change` to the settings in effect, stores the reader's part (never the values
+ * the organisation locked) and returns the settings now in effect.
+ */
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = sanitizeSettings(change(await readSettings()));
-  await settingsItem.setValue(next);
-  return next;
+  const [stored, managed] = await Promise.all([storedSettings(), readManagedSettings()]);
+  const next = sanitizeSettings(change(effectiveSettings(stored, managed)));
+  await settingsItem.setValue(readerPart(next, stored, managed));
+  return effectiveSettings(await settingsItem.getValue(), managed);
 }
 
-/** Calls `onChange` with sanitised settings whenever they change; returns the unwatch function. */
+/** Calls `onChange` with the settings in effect whenever they change; returns the unwatch function. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => onChange(sanitizeSettings(value)));
+  const update = () => void readSettings().then(onChange);
+  const unwatch = [settingsItem.watch(update), managedSettingsItem.watch(update)];
+  return () => unwatch.forEach((stop) => stop());
 }

@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KINDS, type Localized } from '../../../src/glossary/types';
 import { CHOICE_LABELS, FLAG_LABELS } from '../../../src/settings/setting-labels';
 import {
@@ -220,11 +220,12 @@ describe('stored settings', () => {
     const unwatch = watchSettings((s) => seen.push(s));
     await updateSettings((s) => ({ ...s, highlightStyle: 'off' }));
     await fakeBrowser.storage.sync.set({ settings: { markMode: 'first', bogus: true } });
-    expect(seen).toHaveLength(2);
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen[0]).toEqual({ ...DEFAULT_SETTINGS, highlightStyle: 'off' });
     expect(seen[1]).toEqual({ ...DEFAULT_SETTINGS, markMode: 'first' });
     unwatch();
     await updateSettings((s) => ({ ...s, paused: true }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(seen).toHaveLength(2);
   });
 });
