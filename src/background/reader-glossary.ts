@@ -13,6 +13,8 @@ import { ownValue } from '../glossary/own';
 import { createSearchIndex, type SearchIndex } from '../glossary/search';
 import type { Glossary } from '../glossary/types';
 import type { CardData } from '../messaging/protocol';
+import type { PackOrigin } from '../packs/apply-packs';
+import { readPacks, watchPacks } from '../packs/pack-store';
 import { readerGlossary } from '../reader/reader-glossary';
 import { readUserData, watchUserData } from '../user-data/store';
 import type { UserData } from '../user-data/types';
@@ -20,6 +22,7 @@ import type { UserData } from '../user-data/types';
 interface Prepared {
   glossary: Glossary;
   userIds: ReadonlySet<string>;
+  origins: ReadonlyMap<string, PackOrigin>;
   userData: UserData;
   index?: GlossaryIndex;
   compiled?: CompiledGlossary;
@@ -37,13 +40,18 @@ export class ReaderGlossary {
 
   /** Follows the stored data (call once, in the background). */
   watch(): () => void {
-    return watchUserData(() => this.invalidate());
+    const unwatch = [watchUserData(() => this.invalidate()), watchPacks(() => this.invalidate())];
+    return () => unwatch.forEach((stop) => stop());
   }
 
   #prepare(): Promise<Prepared> {
-    this.#prepared ??= readUserData().then(({ data }) => {
-      const { marked, userIds } = readerGlossary({ bundled: bundledGlossary(), userData: data });
-      return { glossary: marked, userIds, userData: data };
+    this.#prepared ??= Promise.all([readUserData(), readPacks()]).then(([{ data }, packs]) => {
+      const { marked, userIds, origins } = readerGlossary({
+        bundled: bundledGlossary(),
+        userData: data,
+        packs: [...packs.managed, ...packs.installed],
+      });
+      return { glossary: marked, userIds, origins, userData: data };
     });
     return this.#prepared;
   }
@@ -62,6 +70,12 @@ export class ReaderGlossary {
       entries,
       note: ownValue(prepared.userData.notes, id) ?? null,
       userIds: entries.filter((entry) => prepared.userIds.has(entry.id)).map((entry) => entry.id),
+      origins: Object.fromEntries(
+        entries.flatMap((entry) => {
+          const origin = prepared.origins.get(entry.id);
+          return origin ? [[entry.id, origin]] : [];
+        }),
+      ),
     };
   }
 

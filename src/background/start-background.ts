@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { FrameProbe, Message } from '../messaging/protocol';
+import { followManagedPolicy } from './managed';
 import { ReaderGlossary } from './reader-glossary';
 import {
   FRAME_PROBE,
@@ -121,6 +122,7 @@ function scriptingTarget(tabId: number, frameId: number, documentId: string | un
 
 /** Wires the background: badge, icon, keyboard commands and the context menu. */
 export function startBackground(): void {
+  followManagedPolicy();
   const glossary = new ReaderGlossary();
   glossary.watch();
   const api = createApi(glossary);

@@ -12,7 +12,7 @@ import { requestFromBackground } from '../messaging/send';
 import type { Message, PageSummary } from '../messaging/protocol';
 import { supportsHighlights } from '../page/highlights';
 import { createYielder } from '../page/yield';
-import { changesMatching, userDataItem } from '../user-data/stored-item';
+import { changesMatching, packEntryCountItem, userDataItem } from '../user-data/stored-item';
 import { isSiteDisabled, readSettings, watchSettings, type Settings } from '../settings/settings';
 import type { CardView } from './card-host';
 import { Lifetime } from './lifetime';
@@ -40,7 +40,8 @@ class ContentController {
   #matcher: Matcher | undefined;
   #kinds: Readonly<Record<string, Kind>> | undefined;
   /** Whether the reader's stored entries change what to match (read once per document). */
-  #personal: boolean | undefined;
+  #ownEntries = false;
+  #packEntries = 0;
   /** What each card shows, asked of the background when it first opens. */
   #cardViews = new Map<string, Promise<CardView | undefined>>();
   #session: PageSession | undefined;
@@ -69,9 +70,28 @@ class ContentController {
 
   /** Reads whether the reader's entries change the matching, and follows changes. */
   async #readPersonal(): Promise<void> {
-    const unwatch = userDataItem.watch((value) => void this.#userDataChanged(value));
-    this.#life.onEnd(unwatch);
-    this.#personal = changesMatching(await userDataItem.getValue().catch(() => null));
+    const unwatch = [
+      userDataItem.watch((value) => {
+        this.#ownEntries = changesMatching(value);
+        void this.#glossaryChanged();
+      }),
+      packEntryCountItem.watch((count) => {
+        this.#packEntries = count ?? 0;
+        void this.#glossaryChanged();
+      }),
+    ];
+    this.#life.onEnd(() => unwatch.forEach((stop) => stop()));
+    const [data, count] = await Promise.all([
+      userDataItem.getValue().catch(() => null),
+      packEntryCountItem.getValue().catch(() => 0),
+    ]);
+    this.#ownEntries = changesMatching(data);
+    this.#packEntries = count ?? 0;
+  }
+
+  /** Whether the reader's glossary differs from the bundled one: own or hidden entries, packs. */
+  get #personal(): boolean {
+    return this.#ownEntries || this.#packEntries > 0;
   }
 
   /** Why the extension does nothing on this page, if it does nothing. */
@@ -163,8 +183,7 @@ class ContentController {
   }
 
   /** The reader's entries changed (glossary page, import): marks and cards follow at once. */
-  async #userDataChanged(value: unknown): Promise<void> {
-    this.#personal = changesMatching(value);
+  async #glossaryChanged(): Promise<void> {
     this.#cardViews.clear();
     this.#matcher = undefined;
     this.#kinds = undefined;

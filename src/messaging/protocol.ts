@@ -7,6 +7,7 @@
  */
 import type { Entry } from '../glossary/types';
 import type { CompiledGlossary } from '../glossary/matcher';
+import type { PackOrigin } from '../packs/apply-packs';
 
 /** The in-page parts injected on demand (content/parts.ts). */
 export const CONTENT_PARTS = ['annotator', 'card-ui'] as const;
@@ -119,6 +120,8 @@ export interface CardData {
   entries: Entry[];
   note: string | null;
   userIds: string[];
+  /** The pack each of those entries comes from, for those that come from one. */
+  origins: Record<string, PackOrigin>;
 }
 
 /** One entity found on a page and how often. */

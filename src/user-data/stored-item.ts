@@ -10,6 +10,15 @@ export const userDataItem = storage.defineItem<UserData | null>('local:userData'
   version: USER_DATA_VERSION,
 });
 
+/**
+ * How many pack entries apply (the organisation's and the reader's; packs/pack-store.ts
+ * keeps it): what a content script reads, instead of the packs, to know whether the
+ * reader's glossary differs from the bundled one.
+ */
+export const packEntryCountItem = storage.defineItem<number>('local:packEntryCount', {
+  fallback: 0,
+});
+
 /** Whether a stored value may change what pages match: own entries or hidden ones. */
 export function changesMatching(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,10 +1,12 @@
 /**
  * Validation of the reader's data, whole: an import file or the stored value is accepted
  * only when every entry passes the glossary's own validator (relations may point at
- * bundled entries), no entry reuses a bundled id, and every note and hidden id names a
- * known entry. Pure: the same rules run in the page, the tests and the store.
+ * bundled entries), no entry reuses a bundled id, and every note and hidden id is an entry
+ * id. Those ids need not name an entry the reader has now: a pack's entry, or one of a pack
+ * since removed, whose note must not be lost. Pure: the same rules run in the page, the
+ * tests and the store.
  */
-import { validateGlossary, ROOT_ENTRY, type Problem } from '../glossary/validate';
+import { ID_PATTERN, validateGlossary, ROOT_ENTRY, type Problem } from '../glossary/validate';
 import type { Entry, Glossary } from '../glossary/types';
 import { parseJsonText, userDataSizeProblems } from './limits';
 import { NOTE_MAX, USER_DATA_VERSION, type UserData } from './types';
@@ -52,11 +54,7 @@ export function validateUserEntries(entries: unknown[], bundled: Glossary): Prob
   return out;
 }
 
-function checkNotes(
-  notes: unknown,
-  known: Set<string>,
-  problems: Problem[],
-): Record<string, string> {
+function checkNotes(notes: unknown, problems: Problem[]): Record<string, string> {
   const out: Record<string, string> = {};
   if (notes === undefined) return out;
   if (!isRecord(notes)) {
@@ -69,8 +67,8 @@ function checkNotes(
   }
   for (const [id, text] of Object.entries(notes)) {
     const path = `notes.${id}`;
-    if (!known.has(id))
-      problems.push({ entry: id, path, message: `no entry has the id ${JSON.stringify(id)}` });
+    if (!ID_PATTERN.test(id))
+      problems.push({ entry: id, path, message: `is not an entry id: ${JSON.stringify(id)}` });
     else if (typeof text !== 'string')
       problems.push({ entry: id, path, message: 'must be a string' });
     else if ([...text].length > NOTE_MAX) {
@@ -84,7 +82,7 @@ function checkNotes(
   return out;
 }
 
-function checkHidden(hidden: unknown, known: Set<string>, problems: Problem[]): string[] {
+function checkHidden(hidden: unknown, problems: Problem[]): string[] {
   if (hidden === undefined) return [];
   if (!Array.isArray(hidden)) {
     problems.push({ entry: ROOT_ENTRY, path: 'hidden', message: 'must be an array of entry ids' });
@@ -95,8 +93,8 @@ function checkHidden(hidden: unknown, known: Set<string>, problems: Problem[]): 
     const path = `hidden[${i}]`;
     if (typeof id !== 'string')
       problems.push({ entry: ROOT_ENTRY, path, message: 'must be an entry id' });
-    else if (!known.has(id))
-      problems.push({ entry: id, path, message: `no entry has the id ${JSON.stringify(id)}` });
+    else if (!ID_PATTERN.test(id))
+      problems.push({ entry: id, path, message: `is not an entry id: ${JSON.stringify(id)}` });
     else if (!out.includes(id)) out.push(id);
   });
   return out;
@@ -141,12 +139,8 @@ export function validateUserData(raw: unknown, bundled: Glossary): UserDataResul
   const tooMuch = userDataSizeProblems(raw.entries);
   if (tooMuch.length > 0) return { problems: [...problems, ...tooMuch] };
   problems.push(...validateUserEntries(raw.entries, bundled));
-  const known = new Set([
-    ...bundled.entries.map((e) => e.id),
-    ...raw.entries.flatMap((e: unknown) => (isRecord(e) && typeof e.id === 'string' ? [e.id] : [])),
-  ]);
-  const notes = checkNotes(raw.notes, known, problems);
-  const hidden = checkHidden(raw.hidden, known, problems);
+  const notes = checkNotes(raw.notes, problems);
+  const hidden = checkHidden(raw.hidden, problems);
   if (problems.length > 0) return { problems };
   return { data: { entries: raw.entries as Entry[], notes, hidden }, problems: [] };
 }

@@ -73,7 +73,7 @@ describe('import validation', () => {
           relations: [{ type: 'dependsOn', target: 'nowhere' }],
         },
       ],
-      hidden: ['nowhere-either'],
+      hidden: ['Nowhere either'],
     });
     const { problems } = parseImportFile(text, bundledGlossary());
     expect(problems.map((p) => p.path)).toEqual(
@@ -133,5 +133,20 @@ describe('export and import', () => {
     const merged = mergeImport(current, { ...data, entries: [updated] }, bundledGlossary());
     expect(merged.data?.entries.map((e) => e.id)).toEqual(['rivage-two', 'rivage-semiconducteurs']);
     expect(merged.data?.entries[1]?.summary.en).toBe('Updated.');
+  });
+});
+
+describe('notes and hidden ids of entries the reader does not have now', () => {
+  it('are kept: a pack’s entry, or one of a pack since removed, loses nothing', () => {
+    const text = JSON.stringify({
+      version: 1,
+      entries: [],
+      notes: { furiosaai: 'Ask the desk about their Korean customers.' },
+      hidden: ['rebellions'],
+    });
+    const { data, problems } = parseImportFile(text, bundledGlossary());
+    expect(problems).toEqual([]);
+    expect(data?.notes).toEqual({ furiosaai: 'Ask the desk about their Korean customers.' });
+    expect(data?.hidden).toEqual(['rebellions']);
   });
 });
