@@ -2,6 +2,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Lang } from '../glossary/types';
+import type { PackOrigin } from '../packs/apply-packs';
 import { Card } from '../ui/Card';
 import { t } from '../i18n/ui-strings';
 
@@ -10,6 +11,7 @@ export interface HoverLayerProps {
   /** The reader's note on the entry shown, if any. */
   note: string | undefined;
   userIds: ReadonlySet<string>;
+  origins: ReadonlyMap<string, PackOrigin>;
   lang: Lang;
   dark: boolean;
   /** The entry shown, and the ones the reader came from (related links). */
@@ -86,6 +88,7 @@ export function HoverLayer(props: HoverLayerProps) {
           compact
           note={props.note}
           userEntry={props.userIds.has(entry.id)}
+          origin={props.origins.get(entry.id)}
           headingId={headingId}
           onOpenInGlossary={props.onOpenInGlossary}
           onOpenEntry={props.onOpenEntry}

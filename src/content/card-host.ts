@@ -5,6 +5,7 @@
  */
 import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Lang } from '../glossary/types';
+import type { PackOrigin } from '../packs/apply-packs';
 import { UI_ELEMENT } from '../page/collect-text';
 import type { CardUi } from './card-ui';
 import type { UiHost } from './ui-host';
@@ -26,6 +27,7 @@ export interface CardView {
   index: GlossaryIndex;
   note: string | undefined;
   userIds: ReadonlySet<string>;
+  origins: ReadonlyMap<string, PackOrigin>;
 }
 
 interface CardState {
@@ -131,6 +133,7 @@ export class CardHost {
       index: view.index,
       note: view.note,
       userIds: view.userIds,
+      origins: view.origins,
       lang: state.lang,
       dark: state.dark,
       stack: state.stack,

@@ -175,6 +175,7 @@ class ContentController {
           index: indexGlossary({ version: 1, entries: data.entries }),
           note: data.note ?? undefined,
           userIds: new Set(data.userIds),
+          origins: new Map(Object.entries(data.origins ?? {})),
         };
       });
       this.#cardViews.set(id, view);

@@ -11,7 +11,7 @@ import { ownValue } from '../glossary/own';
 
 /** One entry's page: the full card, relations both ways, note, hide, edit. */
 export function EntryView({ id }: { id: string }) {
-  const { lang, index, userData, userIds, saveUserData } = usePage();
+  const { lang, index, userData, userIds, origins, saveUserData } = usePage();
   const entry = index.byId.get(id);
   if (!entry) {
     return (
@@ -64,6 +64,7 @@ export function EntryView({ id }: { id: string }) {
             onOpenEntry={(other) => navigate(entryHash(other))}
             note={ownValue(userData.notes, id)}
             userEntry={isUser}
+            origin={origins.get(id)}
             headingId="entry-title"
           />
         </div>

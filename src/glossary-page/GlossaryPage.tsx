@@ -12,6 +12,7 @@ import { EntryView } from './EntryView';
 import { GraphView } from './GraphView';
 import { MapView } from './MapView';
 import { MineView } from './MineView';
+import { PacksView } from './PacksView';
 import { PageContext, type PageState } from './page-context';
 import type { Route } from './route';
 import { SettingsView } from './SettingsView';
@@ -23,6 +24,7 @@ const NAV: { path: string; key: PageStringKey; routes: Route['name'][] }[] = [
   { path: '#/', key: 'navBrowse', routes: ['browse', 'entry'] },
   { path: '#/graph', key: 'navGraph', routes: ['graph', 'map'] },
   { path: '#/mine', key: 'navMine', routes: ['mine'] },
+  { path: '#/packs', key: 'navPacks', routes: ['packs'] },
   { path: '#/settings', key: 'navSettings', routes: ['settings'] },
 ];
 
@@ -34,8 +36,13 @@ export function GlossaryPage({ bundled }: { bundled: Glossary }) {
   const dark = readerIsDark(data.settings, data.systemDark);
 
   const reader = useMemo(
-    () => readerGlossary({ bundled, userData: data.userData }),
-    [bundled, data.userData],
+    () =>
+      readerGlossary({
+        bundled,
+        userData: data.userData,
+        packs: [...data.packs.managed, ...data.packs.installed],
+      }),
+    [bundled, data.userData, data.packs],
   );
   const state = useMemo<PageState>(
     () => ({
@@ -48,9 +55,13 @@ export function GlossaryPage({ bundled }: { bundled: Glossary }) {
       search: createSearchIndex(reader.all.entries),
       userData: data.userData,
       userIds: reader.userIds,
+      packs: data.packs,
+      origins: reader.origins,
+      conflicts: reader.conflicts,
+      managed: data.managed,
       saveUserData: (next) => saveUserData(next, bundled),
     }),
-    [lang, dark, data.settings, bundled, reader, data.userData],
+    [lang, dark, data.settings, data.managed, data.packs, bundled, reader, data.userData],
   );
 
   useEffect(() => {
@@ -110,6 +121,8 @@ function View({ route }: { route: Route }) {
       return <SettingsView />;
     case 'mine':
       return <MineView params={route.params} />;
+    case 'packs':
+      return <PacksView />;
     default:
       return <BrowseView params={route.params} />;
   }

@@ -12,6 +12,7 @@ import {
   type FlagName,
   type Settings,
 } from '../settings/settings';
+import type { ManagedSettings, SettingName } from '../settings/managed-settings';
 import { CHOICE_LABELS, FLAG_LABELS } from '../settings/setting-labels';
 import { kindPlural } from '../i18n/format';
 import { usePage } from './page-context';
@@ -19,7 +20,7 @@ import { s } from '../i18n/page-strings';
 
 /** `#/settings`: every setting, stored as soon as it changes (open tabs follow). */
 export function SettingsView() {
-  const { lang, settings } = usePage();
+  const { lang, settings, managed } = usePage();
   const [status, setStatus] = useState('');
   const [site, setSite] = useState('');
   const [siteError, setSiteError] = useState('');
@@ -41,8 +42,9 @@ export function SettingsView() {
           {choicesIn('marks').map((name) => (
             <ChoiceControl key={name} name={name} settings={settings} change={change} />
           ))}
-          <fieldset class="gp-fieldset">
+          <fieldset class="gp-fieldset" {...lockedProps('kinds', managed)}>
             <legend>{s(lang, 'kindsToMark')}</legend>
+            <LockedNote name="kinds" />
             <div class="gp-checks">
               {KINDS.map((kind: Kind) => (
                 <label key={kind} class="gp-check">
@@ -68,9 +70,11 @@ export function SettingsView() {
         <div class="gp-panel">
           <label class="gp-field">
             <span class="gp-field__label">{s(lang, 'hoverDelay')}</span>
+            <LockedNote name="hoverDelayMs" />
             <span class="gp-row">
               <input
                 type="range"
+                {...lockedProps('hoverDelayMs', managed)}
                 name="hoverDelayMs"
                 min={HOVER_DELAY_RANGE.min}
                 max={HOVER_DELAY_RANGE.max}
@@ -99,19 +103,25 @@ export function SettingsView() {
                 {settings.disabledSites.map((host) => (
                   <li key={host} data-site={host}>
                     <span>{host}</span>
-                    <button
-                      type="button"
-                      class="gp-button gp-button--quiet"
-                      aria-label={s(lang, 'removeSite', { site: host })}
-                      onClick={() =>
-                        change((c) => ({
-                          ...c,
-                          disabledSites: c.disabledSites.filter((h) => h !== host),
-                        }))
-                      }
-                    >
-                      {s(lang, 'remove')}
-                    </button>
+                    {managed.disabledSites.includes(host) ? (
+                      <span class="gp-locked" data-locked="true">
+                        {s(lang, 'setByOrganisation')}
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        class="gp-button gp-button--quiet"
+                        aria-label={s(lang, 'removeSite', { site: host })}
+                        onClick={() =>
+                          change((c) => ({
+                            ...c,
+                            disabledSites: c.disabledSites.filter((h) => h !== host),
+                          }))
+                        }
+                      >
+                        {s(lang, 'remove')}
+                      </button>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -171,8 +181,9 @@ function ChoiceControl({
   settings: Settings;
   change: Change;
 }) {
-  const { lang } = usePage();
+  const { lang, managed } = usePage();
   const setting: ChoiceSetting = CHOICE_SETTINGS[name];
+  const locked = lockedProps(name, managed);
   const labels = CHOICE_LABELS[name] as { label: Localized; choices: Record<string, Localized> };
   const value: string = settings[name];
   const set = (choice: string) => change((c) => ({ ...c, [name]: choice }));
@@ -181,8 +192,10 @@ function ChoiceControl({
     return (
       <label class="gp-field">
         <span class="gp-field__label">{labels.label[lang]}</span>
+        <LockedNote name={name} />
         <select
           class="gp-input"
+          {...locked}
           name={name}
           value={value}
           onChange={(e) => set((e.target as HTMLSelectElement).value)}
@@ -197,8 +210,9 @@ function ChoiceControl({
     );
   }
   return (
-    <fieldset class="gp-fieldset">
+    <fieldset class="gp-fieldset" {...locked}>
       <legend>{labels.label[lang]}</legend>
+      <LockedNote name={name} />
       <div class="gp-checks">
         {options.map(([choice, label]) => (
           <label key={choice} class="gp-check">
@@ -227,7 +241,7 @@ function FlagControl({
   settings: Settings;
   change: Change;
 }) {
-  const { lang } = usePage();
+  const { lang, managed } = usePage();
   const setting: { label: Localized; help?: Localized } = FLAG_LABELS[name];
   const helpId = `${name}-help`;
   return (
@@ -235,6 +249,7 @@ function FlagControl({
       <label class="gp-check">
         <input
           type="checkbox"
+          {...lockedProps(name, managed)}
           name={name}
           checked={settings[name]}
           aria-describedby={setting.help ? helpId : undefined}
@@ -245,6 +260,7 @@ function FlagControl({
         />
         {setting.label[lang]}
       </label>
+      <LockedNote name={name} />
       {setting.help && (
         <p id={helpId} class="gp-help">
           {setting.help[lang]}
@@ -252,4 +268,16 @@ function FlagControl({
       )}
     </>
   );
+}
+
+/** A control the organisation locked: disabled, and marked for tests and styles. */
+function lockedProps(name: SettingName, managed: ManagedSettings) {
+  return name in managed.locked ? { disabled: true, 'data-locked': 'true' } : {};
+}
+
+/** "Set by your organisation", under a locked setting's label. */
+function LockedNote({ name }: { name: SettingName }) {
+  const { lang, managed } = usePage();
+  if (!(name in managed.locked)) return null;
+  return <span class="gp-locked">{s(lang, 'setByOrganisation')}</span>;
 }

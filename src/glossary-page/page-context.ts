@@ -4,6 +4,9 @@ import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { SearchIndex } from '../glossary/search';
 import type { Glossary, Lang } from '../glossary/types';
 import type { Problem } from '../glossary/validate';
+import type { Conflict, PackOrigin } from '../packs/apply-packs';
+import type { PackSets } from '../packs/pack-store';
+import type { ManagedSettings } from '../settings/managed-settings';
 import type { Settings } from '../settings/settings';
 import type { UserData } from '../user-data/types';
 
@@ -19,6 +22,14 @@ export interface PageState {
   search: SearchIndex;
   userData: UserData;
   userIds: ReadonlySet<string>;
+  /** The organisation's and the reader's packs. */
+  packs: PackSets;
+  /** The pack each pack entry comes from. */
+  origins: ReadonlyMap<string, PackOrigin>;
+  /** What the packs could not have (apply-packs.ts). */
+  conflicts: readonly Conflict[];
+  /** What the organisation set: locked settings are shown as such. */
+  managed: ManagedSettings;
   /** Validates and stores new user data; resolves to the problems (none = stored). */
   saveUserData(next: UserData): Promise<Problem[]>;
 }

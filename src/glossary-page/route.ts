@@ -5,7 +5,8 @@ export type Route =
   | { name: 'graph'; params: URLSearchParams }
   | { name: 'map'; tabId?: number; params: URLSearchParams }
   | { name: 'settings'; params: URLSearchParams }
-  | { name: 'mine'; params: URLSearchParams };
+  | { name: 'mine'; params: URLSearchParams }
+  | { name: 'packs'; params: URLSearchParams };
 
 /** "#/entry/cuda?x=1" -> { name: 'entry', id: 'cuda', params: x=1 }; unknown hashes browse. */
 export function parseRoute(hash: string): Route {
@@ -30,6 +31,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'settings', params };
     case 'mine':
       return { name: 'mine', params };
+    case 'packs':
+      return { name: 'packs', params };
     default:
       return { name: 'browse', params };
   }

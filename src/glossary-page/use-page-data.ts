@@ -1,10 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readSettings, watchSettings, type Settings } from '../settings/settings';
+import { readPacks, watchPacks, type PackSets } from '../packs/pack-store';
+import { NO_MANAGED_SETTINGS, type ManagedSettings } from '../settings/managed-settings';
+import {
+  managedSettingsItem,
+  readManagedSettings,
+  readSettings,
+  watchSettings,
+  type Settings,
+} from '../settings/settings';
 import { keptAsideItem, loadUserData, watchUserData, type KeptAside } from '../user-data/store';
 import { emptyUserData, type UserData } from '../user-data/types';
 
 export interface PageData {
   settings?: Settings;
+  managed: ManagedSettings;
+  packs: PackSets;
   userData: UserData;
   /** False until the stored user data has been read (and checked). */
   userDataReady: boolean;
@@ -15,6 +25,8 @@ export interface PageData {
 /** Settings, the reader's data and the kept-aside copy, kept up to date from storage. */
 export function usePageData(): PageData {
   const [settings, setSettings] = useState<Settings>();
+  const [managed, setManaged] = useState<ManagedSettings>(NO_MANAGED_SETTINGS);
+  const [packs, setPacks] = useState<PackSets>({ managed: [], installed: [], managedProblems: [] });
   const [userData, setUserData] = useState<UserData>(emptyUserData);
   const [userDataReady, setReady] = useState(false);
   const [keptAside, setKeptAside] = useState<KeptAside | null>(null);
@@ -25,6 +37,9 @@ export function usePageData(): PageData {
   useEffect(() => {
     let stopped = false;
     void readSettings().then((value) => !stopped && setSettings(value));
+    void readManagedSettings().then((value) => !stopped && setManaged(value));
+    const refreshPacks = () => void readPacks().then((value) => !stopped && setPacks(value));
+    refreshPacks();
     void loadUserData().then(async ({ data }) => {
       if (stopped) return;
       setUserData(data);
@@ -33,6 +48,8 @@ export function usePageData(): PageData {
     });
     const unwatch = [
       watchSettings(setSettings),
+      managedSettingsItem.watch(() => void readManagedSettings().then(setManaged)),
+      watchPacks(refreshPacks),
       watchUserData(setUserData),
       keptAsideItem.watch((value) => setKeptAside(value ?? null)),
     ];
@@ -46,5 +63,5 @@ export function usePageData(): PageData {
     };
   }, []);
 
-  return { settings, userData, userDataReady, keptAside, systemDark };
+  return { settings, managed, packs, userData, userDataReady, keptAside, systemDark };
 }

@@ -54,6 +54,7 @@ export const UI_STRINGS = {
     showInPage: 'Show in the page',
     results: 'Results',
     loading: 'Reading the page…',
+    fromPack: 'From the pack “{title}” ({publisher}, version {version}), not the curated glossary',
   },
   fr: {
     dependency: 'Ce dont il rend dépendant',
@@ -102,6 +103,8 @@ export const UI_STRINGS = {
     showInPage: 'Montrer dans la page',
     results: 'Résultats',
     loading: 'Lecture de la page…',
+    fromPack:
+      'Fiche du paquet « {title} » ({publisher}, version {version}), hors glossaire vérifié',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -10,7 +10,7 @@ import { ROOT_ENTRY, type Problem } from '../glossary/validate';
 import { packEntryCountItem } from '../user-data/stored-item';
 import { applyPacks, type Conflict } from './apply-packs';
 import { installPack, removePack, type PackChange } from './install';
-import type { InstalledPack } from './pack-format';
+import type { InstalledPack, Pack } from './pack-format';
 import { parsePackFile } from './validate-pack';
 
 export const installedPacksItem = storage.defineItem<InstalledPack[]>('local:packs', {
@@ -89,7 +89,13 @@ export function watchPacks(onChange: () => void): () => void {
 
 export type ImportResult =
   | { problems: Problem[] }
-  | { problems?: undefined; change: PackChange; warnings: Problem[]; conflicts: Conflict[] };
+  | {
+      problems?: undefined;
+      pack: Pick<Pack, 'id' | 'title' | 'version'>;
+      change: PackChange;
+      warnings: Problem[];
+      conflicts: Conflict[];
+    };
 
 /**
  * Imports a pack file: validated whole (pack-format.ts), installed (a newer version
@@ -115,7 +121,9 @@ export async function importPackFile(
     if (result.refused !== undefined) return refusal(result.refused);
     await storeInstalled(result.packs, managed);
     const { conflicts } = applyPacks(bundled, [...managed, ...result.packs], userEntries);
+    const { id, title, version } = parsed.pack;
     return {
+      pack: { id, title, version },
       change: result.change,
       warnings: parsed.warnings,
       conflicts: conflicts.filter((c) => c.packId === parsed.pack.id),

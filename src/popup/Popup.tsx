@@ -1,11 +1,13 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { GlossaryIndex } from '../glossary/glossary-index';
+import type { PackOrigin } from '../packs/apply-packs';
 import { jurisdictionProfile } from '../glossary/profile';
 import type { SearchHit, SearchIndex } from '../glossary/search';
 import { KINDS, type Entry, type Kind, type Lang } from '../glossary/types';
 import { sendToTab } from '../messaging/send';
 import { readerIsDark, readerLanguage } from '../reader/preferences';
+import type { ManagedSettings } from '../settings/managed-settings';
 import {
   isSiteDisabled,
   normalizeHostname,
@@ -26,13 +28,15 @@ export interface PopupProps {
   notes: Record<string, string>;
   /** Ids of the reader's own entries. */
   userIds: ReadonlySet<string>;
+  /** The pack each pack entry comes from. */
+  origins: ReadonlyMap<string, PackOrigin>;
 }
 
 const glossaryUrl = (hash = '') => browser.runtime.getURL(`/glossary.html${hash}`);
 
 /** The toolbar popup: this page's actors, glossary search, site controls. */
-export function Popup({ index, search, notes, userIds }: PopupProps) {
-  const { settings, tabId, page } = usePopupData();
+export function Popup({ index, search, notes, userIds, origins }: PopupProps) {
+  const { settings, managed, tabId, page } = usePopupData();
   const lang = readerLanguage(settings, browser.i18n.getUILanguage());
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -100,6 +104,7 @@ export function Popup({ index, search, notes, userIds }: PopupProps) {
             onOpenEntry={openCard}
             note={ownValue(notes, current.id)}
             userEntry={userIds.has(current.id)}
+            origin={origins.get(current.id)}
             onBack={() => setStack((s) => s.slice(0, -1))}
             entryHref={(id) => glossaryUrl(`#/entry/${id}`)}
           />
@@ -128,7 +133,7 @@ export function Popup({ index, search, notes, userIds }: PopupProps) {
           />
         )}
       </main>
-      <Controls page={page} settings={settings} lang={lang} tabId={tabId} />
+      <Controls page={page} settings={settings} managed={managed} lang={lang} tabId={tabId} />
     </div>
   );
 }
@@ -291,15 +296,18 @@ function PageView(props: {
 function Controls(props: {
   page: PageState;
   settings: Settings | undefined;
+  /** What the organisation set: those controls are disabled. */
+  managed: ManagedSettings;
   lang: Lang;
   tabId: number | undefined;
 }) {
-  const { page, settings, lang } = props;
+  const { page, settings, managed, lang } = props;
   const host =
     page.status === 'ready' && /^https?:/.test(page.summary.url)
       ? normalizeHostname(new URL(page.summary.url).hostname)
       : undefined;
   const siteOff = !!(host && settings && isSiteDisabled(host, settings.disabledSites));
+  const siteLocked = !!(host && isSiteDisabled(host, managed.disabledSites));
   return (
     <footer class="popup__controls">
       {host && (
@@ -308,6 +316,7 @@ function Controls(props: {
             type="checkbox"
             name="site-disabled"
             checked={siteOff}
+            disabled={siteLocked}
             onChange={() =>
               void updateSettings((s) => ({
                 ...s,
@@ -325,6 +334,7 @@ function Controls(props: {
           type="checkbox"
           name="paused"
           checked={settings?.paused ?? false}
+          disabled={'paused' in managed.locked}
           onChange={() => void updateSettings((s) => ({ ...s, paused: !s.paused }))}
         />
         {t(lang, 'pauseAll')}

@@ -2,7 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PageSummary } from '../messaging/protocol';
 import { sendToTab } from '../messaging/send';
-import { readSettings, watchSettings, type Settings } from '../settings/settings';
+import { NO_MANAGED_SETTINGS, type ManagedSettings } from '../settings/managed-settings';
+import {
+  managedSettingsItem,
+  readManagedSettings,
+  readSettings,
+  watchSettings,
+  type Settings,
+} from '../settings/settings';
 
 export type PageState =
   { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; summary: PageSummary };
@@ -16,14 +23,25 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 /** Settings, the target tab and what its content script found, kept up to date. */
-export function usePopupData(): { settings?: Settings; tabId?: number; page: PageState } {
+export function usePopupData(): {
+  settings?: Settings;
+  managed: ManagedSettings;
+  tabId?: number;
+  page: PageState;
+} {
   const [settings, setSettings] = useState<Settings>();
+  const [managed, setManaged] = useState<ManagedSettings>(NO_MANAGED_SETTINGS);
   const [tabId, setTabId] = useState<number>();
   const [page, setPage] = useState<PageState>({ status: 'loading' });
 
   useEffect(() => {
     void readSettings().then(setSettings);
-    return watchSettings(setSettings);
+    void readManagedSettings().then(setManaged);
+    const unwatch = [
+      watchSettings(setSettings),
+      managedSettingsItem.watch(() => void readManagedSettings().then(setManaged)),
+    ];
+    return () => unwatch.forEach((stop) => stop());
   }, []);
 
   useEffect(() => {
@@ -51,5 +69,5 @@ export function usePopupData(): { settings?: Settings; tabId?: number; page: Pag
     };
   }, [tabId, settings]);
 
-  return { settings, tabId, page };
+  return { settings, managed, tabId, page };
 }

@@ -4,6 +4,7 @@ import type { GlossaryIndex } from '../glossary/glossary-index';
 import type { Entry, Fact, Kind, Lang, RelationType } from '../glossary/types';
 import { formatDate, jurisdictionName, kindLabel, pick, relationLabel } from '../i18n/format';
 import { t } from '../i18n/ui-strings';
+import type { PackOrigin } from '../packs/apply-packs';
 import { BackIcon, CloseIcon, PinIcon } from './icons';
 import { safeHttpsUrl } from './safe-url';
 import { sourceName } from './source-names';
@@ -31,6 +32,8 @@ export interface CardProps {
   note?: string;
   /** True for entries the reader added, not curated ones. */
   userEntry?: boolean;
+  /** The pack the entry (and so its facts) comes from, when it is not a bundled one. */
+  origin?: PackOrigin;
   /** Id of the heading element, for aria-labelledby. */
   headingId?: string;
   /** Today, for marking facts that may be out of date (tests set it). */
@@ -108,6 +111,15 @@ export function Card(props: CardProps) {
         )}
       </header>
       <p class="sl-card__summary">{pick(entry.summary, lang)}</p>
+      {props.origin && (
+        <p class="sl-card__origin" data-pack={props.origin.packId}>
+          {t(lang, 'fromPack', {
+            title: props.origin.title,
+            publisher: props.origin.publisher,
+            version: props.origin.version,
+          })}
+        </p>
+      )}
       {props.note && (
         <section class="sl-card__section sl-card__note">
           <h3>{t(lang, 'yourNote')}</h3>
