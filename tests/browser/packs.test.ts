@@ -1,0 +1,177 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowsers, type ExtensionHarness, type TestPage } from './helpers';
+import { buildSamplePack, packVariant, SAMPLE_NAMES } from './helpers/packs';
+import { mentionPoint, readCard } from './helpers/probes';
+
+/** Runs in the glossary page: puts `text` on the pack import <input type=file> as a File. */
+function setPackFile(text: string): void {
+  const input = document.querySelector<HTMLInputElement>('input[data-action="import-pack"]');
+  if (!input) throw new Error('no pack import input');
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([text], 'pack.json', { type: 'application/json' }));
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Runs in the glossary page: drops `text` as a file on the Packs view's drop zone. */
+function dropPackFile(text: string): void {
+  const zone = document.querySelector('[data-pack-drop]');
+  if (!zone) throw new Error('no drop zone');
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([text], 'pack.json', { type: 'application/json' }));
+  zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, dataTransfer: transfer }));
+  zone.dispatchEvent(new DragEvent('drop', { bubbles: true, dataTransfer: transfer }));
+}
+
+/** Runs in the glossary page: the Packs view's last report (status line and problems). */
+function packReport(): { status: string; problems: string[]; installed: string[] } {
+  return {
+    status: document.querySelector('[data-import-status]')?.textContent ?? '',
+    problems: [...document.querySelectorAll('.gp-problems-list li')].map(
+      (li) => li.textContent ?? '',
+    ),
+    installed: [...document.querySelectorAll('[data-packs="installed"] [data-pack]')].map(
+      (li) => `${(li as HTMLElement).dataset.pack} ${li.textContent ?? ''}`,
+    ),
+  };
+}
+
+/**
+ * Runs in the page: whether every name of `present` is marked and none of `absent` (self-
+ * contained: it is sent to the page as text).
+ */
+function marksAre([present, absent]: [string[], string[]]): boolean {
+  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  const texts = new Set<string>();
+  for (const [name, highlight] of registry) {
+    if (!name.startsWith('sovereignty-lens') || /-(focus|hover)$/.test(name)) continue;
+    for (const r of highlight) {
+      texts.add(((r.startContainer as Text).data ?? '').slice(r.startOffset, r.endOffset));
+    }
+  }
+  return present.every((t) => texts.has(t)) && absent.every((t) => !texts.has(t));
+}
+
+/** Runs in an extension page: removes every installed pack (a clean start). */
+async function clearPacks(): Promise<void> {
+  type Local = { remove(keys: string[]): Promise<void> };
+  const g = globalThis as unknown as {
+    browser?: { storage: { local: Local } };
+    chrome: { storage: { local: Local } };
+  };
+  await (g.browser ?? g.chrome).storage.local.remove(['packs', 'packEntryCount']);
+}
+
+async function packsPage(h: ExtensionHarness): Promise<TestPage> {
+  const page = await h.openExtensionPage('glossary.html#/packs');
+  await page.waitFor(() => !!document.querySelector('input[data-action="import-pack"]'));
+  return page;
+}
+
+async function hoverText(page: TestPage, text: string): Promise<void> {
+  const point = await page.evaluate(mentionPoint, [text, 0] as [string, number]);
+  if (!point) throw new Error(`no mention of ${text}`);
+  await page.mouseMove(point.x - 5, point.y);
+  await page.mouseMove(point.x, point.y);
+}
+
+describeInBrowsers('glossary packs', (h) => {
+  let pack = '';
+  beforeAll(() => {
+    pack = buildSamplePack();
+  });
+
+  it('imports a pack: its entries are marked in pages, and their cards name the pack', async () => {
+    const gp = await packsPage(h);
+    await gp.evaluate(clearPacks);
+    const article = await h.openFixture('pages/pack-entries.html');
+    await article.waitFor(marksAre, [['Nvidia'], ['FuriosaAI']]);
+
+    await gp.evaluate(setPackFile, pack);
+    await gp.waitFor(() =>
+      /Installed/.test(document.querySelector('[data-import-status]')?.textContent ?? ''),
+    );
+    const report = await gp.evaluate(packReport);
+    expect(report.status).toContain('Example newsroom pack');
+    expect(report.status).toContain('3 entries');
+    expect(report.installed.join()).toContain('example-newsroom');
+
+    // The open tab follows at once: the reader's glossary changed.
+    await article.waitFor(marksAre, [[...SAMPLE_NAMES, 'Nvidia'], []]);
+    await hoverText(article, 'FuriosaAI');
+    await article.waitForUi((root) => /From the pack/.test(root?.textContent ?? ''));
+    expect((await article.inUi(readCard)).name).toBe('FuriosaAI');
+    expect(
+      await article.inUi((root) => root?.querySelector('[data-pack]')?.textContent ?? ''),
+    ).toContain('Example newsroom pack');
+    await article.close();
+    await gp.close();
+  });
+
+  it('updates to a newer version, refuses the same, an older one and a broken pack whole, and loses nothing', async () => {
+    const gp = await packsPage(h);
+    await gp.evaluate(clearPacks);
+    await gp.evaluate(setPackFile, pack);
+    await gp.waitFor(() =>
+      /Installed/.test(document.querySelector('[data-import-status]')?.textContent ?? ''),
+    );
+
+    // The same version again, dropped on the view this time.
+    await gp.evaluate(dropPackFile, pack);
+    await gp.waitFor(() => !!document.querySelector('.gp-problems-list li'));
+    expect((await gp.evaluate(packReport)).problems.join()).toMatch(/already installed/);
+
+    const newer = packVariant(pack, (p) => {
+      p.version = '1.1.0';
+      p.retired = ['d-matrix'];
+      p.entries = p.entries.filter((e) => e.id !== 'd-matrix');
+    });
+    await gp.evaluate(setPackFile, newer);
+    await gp.waitFor(() =>
+      /Updated/.test(document.querySelector('[data-import-status]')?.textContent ?? ''),
+    );
+    expect((await gp.evaluate(packReport)).status).toMatch(/1\.0\.0.*1\.1\.0.*1 retired/);
+
+    const older = packVariant(pack, (p) => (p.version = '0.9.0'));
+    await gp.evaluate(setPackFile, older);
+    await gp.waitFor(() => !!document.querySelector('.gp-problems-list li'));
+    expect((await gp.evaluate(packReport)).problems.join()).toMatch(
+      /0\.9\.0.*1\.1\.0|1\.1\.0.*0\.9\.0/,
+    );
+
+    const broken = packVariant(pack, (p) => {
+      p.version = '2.0.0';
+      p.format = 'something-else';
+    });
+    await gp.evaluate(setPackFile, broken);
+    await gp.waitFor(() =>
+      /format/.test(document.querySelector('.gp-problems-list')?.textContent ?? ''),
+    );
+    const after = await gp.evaluate(packReport);
+    expect(after.installed).toHaveLength(1);
+    expect(after.installed[0]).toContain('1.1.0');
+
+    const article = await h.openFixture('pages/pack-entries.html');
+    await article.waitFor(marksAre, [['FuriosaAI', 'Rebellions'], ['d-Matrix']]);
+    await article.close();
+    await gp.close();
+  });
+
+  it('removes a pack: its entries are no longer marked', async () => {
+    const gp = await packsPage(h);
+    await gp.evaluate(clearPacks);
+    await gp.evaluate(setPackFile, pack);
+    await gp.waitFor(() => !!document.querySelector('[data-packs="installed"] [data-pack]'));
+    const article = await h.openFixture('pages/pack-entries.html');
+    await article.waitFor(marksAre, [['Rebellions'], []]);
+
+    await gp.evaluate(() => {
+      window.confirm = () => true;
+      document.querySelector<HTMLButtonElement>('[data-action="remove-pack"]')!.click();
+    });
+    await gp.waitFor(() => !document.querySelector('[data-packs="installed"] [data-pack]'));
+    await article.waitFor(marksAre, [['Nvidia'], ['Rebellions']]);
+    await article.close();
+    await gp.close();
+  });
+});
