@@ -7,11 +7,7 @@
  */
 import { KIND_TABLE, KINDS } from './kinds';
 import { RELATION_TYPES, RELATIONS } from './relations';
-
-/** Languages of the interface and of the texts. */
-export const LANGS = ['en', 'fr'] as const;
-export const CONFIDENCES = ['verified', 'reported'] as const;
-export const CASE_RULES = ['exact', 'name', 'any'] as const;
+import { CASE_RULES, CONFIDENCES, LANGS } from './types';
 
 /** Maximum lengths in characters (Unicode code points, as JSON Schema counts them). */
 export const LIMITS = {

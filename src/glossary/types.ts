@@ -4,9 +4,13 @@
  * what `data/glossary/` assembles to; `validateGlossary()` checks unknown JSON against it
  * plus the cross-entry rules.
  */
-import type { Infer, LANGS, SHAPES } from './entry-shape';
+import type { Infer, SHAPES } from './entry-shape';
 
-export { LANGS, CONFIDENCES } from './entry-shape';
+/** Languages of the interface and of the texts. */
+export const LANGS = ['en', 'fr'] as const;
+export const CONFIDENCES = ['verified', 'reported'] as const;
+export const CASE_RULES = ['exact', 'name', 'any'] as const;
+
 /** Kinds are described in kinds.ts (labels, colours, shapes, facts needed). */
 export { KINDS, type Kind } from './kinds';
 /** Relation types are described in relations.ts (labels, chains, cards, graph). */

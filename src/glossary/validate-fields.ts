@@ -2,8 +2,8 @@
  * The field-level checks of `validateGlossary` (validate.ts): texts, dates, https URLs,
  * aliases, facts and their figures, text sources, and alias collisions across entries.
  */
-import { CASE_RULES, knownKeys, LIMITS, SHAPES } from './entry-shape';
-import { CONFIDENCES, LANGS, type Lang } from './types';
+import { knownKeys, LIMITS, SHAPES } from './entry-shape';
+import { CASE_RULES, CONFIDENCES, LANGS, type Lang } from './types';
 
 /** One thing wrong with the glossary. */
 export interface Problem {
