@@ -6,6 +6,17 @@ import { checkTruth, resolveToday } from './src/glossary/truth-rules';
 import { formatProblems } from './src/glossary/validate';
 import { highlightStylesheet } from './src/page/highlights';
 import { OUTPUT_DIR } from './scripts/targets';
+import { MANAGED_SCHEMA_FILE, managedSchema } from './src/settings/managed-schema';
+
+/**
+ * The public key that gives the Chromium build a stable id, bkcbdddbabganahpnkmdhpochkekmfcj,
+ * whatever folder it is loaded from: organisations' policies name the extension by its id.
+ * The store gives the published extension its own id and refuses a `key`, so store
+ * packages (SL_STORE=1, `npm run zip`) leave it out.
+ */
+const CHROMIUM_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxHam+ta7BAmVrTJmSvr+9q8GVnwBgKMzIhni/+J8h64BuYezpcTVzgN1mfOnJZJbgpSMwVd+lIORQIOHmgb/eLBYb6Z3nI34t5Qd1Ai/EmyFNVcAPuqR68CuVQN0RA530IJWJPcwBbu2i/csH8au8q/Eq0pC8gP6beSqKJmxWFg6L4lV0oqmDYDeTBGTdvMbF+KwYEJi1iVwZsnx4nskg9XtyZ0MVH3WbrkPkO8sEP+OixGPpNQROIQvRdvYWYdgWxjQGq8nUhTf26T4CX7iEiKX6sSAqS+bmRGdaxFdYL63f0OtBQCWl8zYIqiP4J2EoizqZKGxj4a56MJPVCPQlQIDAQAB';
+const FOR_STORE = process.env.SL_STORE === '1';
 
 /** The static `::highlight()` rules, injected by the manifest with the content script. */
 const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
@@ -47,6 +58,14 @@ export default defineConfig({
         }
       : {}),
     action: { default_title: 'Sovereignty Lens' },
+    // What an organisation may set through the browser's policies (README, "Deploying in an
+    // organisation"). Firefox reads policies.json without a schema.
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          storage: { managed_schema: MANAGED_SCHEMA_FILE },
+          ...(FOR_STORE ? {} : { key: CHROMIUM_KEY }),
+        }),
     // The glossary page is also the settings page.
     options_ui: { page: 'glossary.html#/settings', open_in_tab: true },
     commands: {
@@ -95,6 +114,10 @@ export default defineConfig({
     // computation; adopting one at run time restyles the whole document (src/page/highlights.ts).
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: HIGHLIGHT_CSS, contents: highlightStylesheet() });
+      files.push({
+        relativeDest: MANAGED_SCHEMA_FILE,
+        contents: `${JSON.stringify(managedSchema(), null, 2)}\n`,
+      });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       const scripts = manifest.content_scripts ?? [];
