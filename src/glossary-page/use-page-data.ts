@@ -1,13 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readPacks, watchPacks, type PackSets } from '../packs/pack-store';
-import { NO_MANAGED_SETTINGS, type ManagedSettings } from '../settings/managed-settings';
-import {
-  managedSettingsItem,
-  readManagedSettings,
-  readSettings,
-  watchSettings,
-  type Settings,
-} from '../settings/settings';
+import type { ManagedSettings } from '../settings/managed-settings';
+import type { Settings } from '../settings/settings';
+import { useSettings } from '../ui/use-settings';
 import { keptAsideItem, loadUserData, watchUserData, type KeptAside } from '../user-data/store';
 import { emptyUserData, type UserData } from '../user-data/types';
 
@@ -24,8 +19,7 @@ export interface PageData {
 
 /** Settings, the reader's data and the kept-aside copy, kept up to date from storage. */
 export function usePageData(): PageData {
-  const [settings, setSettings] = useState<Settings>();
-  const [managed, setManaged] = useState<ManagedSettings>(NO_MANAGED_SETTINGS);
+  const { settings, managed } = useSettings();
   const [packs, setPacks] = useState<PackSets>({ managed: [], installed: [], managedProblems: [] });
   const [userData, setUserData] = useState<UserData>(emptyUserData);
   const [userDataReady, setReady] = useState(false);
@@ -36,8 +30,6 @@ export function usePageData(): PageData {
 
   useEffect(() => {
     let stopped = false;
-    void readSettings().then((value) => !stopped && setSettings(value));
-    void readManagedSettings().then((value) => !stopped && setManaged(value));
     const refreshPacks = () => void readPacks().then((value) => !stopped && setPacks(value));
     refreshPacks();
     void loadUserData().then(async ({ data }) => {
@@ -47,8 +39,6 @@ export function usePageData(): PageData {
       setReady(true);
     });
     const unwatch = [
-      watchSettings(setSettings),
-      managedSettingsItem.watch(() => void readManagedSettings().then(setManaged)),
       watchPacks(refreshPacks),
       watchUserData(setUserData),
       keptAsideItem.watch((value) => setKeptAside(value ?? null)),

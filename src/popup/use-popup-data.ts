@@ -2,14 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PageSummary } from '../messaging/protocol';
 import { sendToTab } from '../messaging/send';
-import { NO_MANAGED_SETTINGS, type ManagedSettings } from '../settings/managed-settings';
-import {
-  managedSettingsItem,
-  readManagedSettings,
-  readSettings,
-  watchSettings,
-  type Settings,
-} from '../settings/settings';
+import type { ManagedSettings } from '../settings/managed-settings';
+import type { Settings } from '../settings/settings';
+import { useSettings } from '../ui/use-settings';
 
 export type PageState =
   { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; summary: PageSummary };
@@ -29,20 +24,9 @@ export function usePopupData(): {
   tabId?: number;
   page: PageState;
 } {
-  const [settings, setSettings] = useState<Settings>();
-  const [managed, setManaged] = useState<ManagedSettings>(NO_MANAGED_SETTINGS);
+  const { settings, managed } = useSettings();
   const [tabId, setTabId] = useState<number>();
   const [page, setPage] = useState<PageState>({ status: 'loading' });
-
-  useEffect(() => {
-    void readSettings().then(setSettings);
-    void readManagedSettings().then(setManaged);
-    const unwatch = [
-      watchSettings(setSettings),
-      managedSettingsItem.watch(() => void readManagedSettings().then(setManaged)),
-    ];
-    return () => unwatch.forEach((stop) => stop());
-  }, []);
 
   useEffect(() => {
     let stopped = false;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TARGETS } from '../../scripts/targets';
 import { describeInBrowsers } from './helpers';
 import { buildSamplePack, SAMPLE_NAMES } from './helpers/packs';
-import { mentionPoint, readCard } from './helpers/probes';
+import { marksAre, mentionPoint, readCard } from './helpers/probes';
 
 /** The Chromium build's id (its manifest `key`, wxt.config.ts) and the Firefox add-on id. */
 const CHROMIUM_ID = 'bkcbdddbabganahpnkmdhpochkekmfcj';
@@ -58,23 +58,10 @@ afterAll(() => {
   else writeFileSync(FIREFOX_POLICY, firefoxBefore);
 });
 
-/** Runs in the page: whether every name of `names` is marked (self-contained). */
-function allMarked(names: string[]): boolean {
-  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-  const texts = new Set<string>();
-  for (const [name, highlight] of registry) {
-    if (!name.startsWith('sovereignty-lens') || /-(focus|hover)$/.test(name)) continue;
-    for (const r of highlight) {
-      texts.add(((r.startContainer as Text).data ?? '').slice(r.startOffset, r.endOffset));
-    }
-  }
-  return names.every((t) => texts.has(t));
-}
-
 describeInBrowsers("an organisation's policy", (h) => {
   it("marks the organisation's pack in pages, and its cards name the pack", async () => {
     const page = await h.openFixture('pages/pack-entries.html');
-    await page.waitFor(allMarked, [...SAMPLE_NAMES, 'Nvidia'], 15_000);
+    await page.waitFor(marksAre, [[...SAMPLE_NAMES, 'Nvidia'], []], 15_000);
     const point = await page.evaluate(mentionPoint, ['Rebellions', 0] as [string, number]);
     await page.mouseMove(point!.x - 5, point!.y);
     await page.mouseMove(point!.x, point!.y);

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeInBrowsers, type ExtensionHarness, type TestPage } from './helpers';
 import { buildSamplePack, packVariant, SAMPLE_NAMES } from './helpers/packs';
-import { mentionPoint, readCard } from './helpers/probes';
+import { marksAre, mentionPoint, readCard } from './helpers/probes';
 
 /** Runs in the glossary page: puts `text` on the pack import <input type=file> as a File. */
 function setPackFile(text: string): void {
@@ -34,22 +34,6 @@ function packReport(): { status: string; problems: string[]; installed: string[]
       (li) => `${(li as HTMLElement).dataset.pack} ${li.textContent ?? ''}`,
     ),
   };
-}
-
-/**
- * Runs in the page: whether every name of `present` is marked and none of `absent` (self-
- * contained: it is sent to the page as text).
- */
-function marksAre([present, absent]: [string[], string[]]): boolean {
-  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-  const texts = new Set<string>();
-  for (const [name, highlight] of registry) {
-    if (!name.startsWith('sovereignty-lens') || /-(focus|hover)$/.test(name)) continue;
-    for (const r of highlight) {
-      texts.add(((r.startContainer as Text).data ?? '').slice(r.startOffset, r.endOffset));
-    }
-  }
-  return present.every((t) => texts.has(t)) && absent.every((t) => !texts.has(t));
 }
 
 /** Runs in an extension page: removes every installed pack (a clean start). */

@@ -263,3 +263,19 @@ export async function mutationFrameStats(
     max: gaps[gaps.length - 1]!,
   };
 }
+
+/**
+ * Runs in the page: whether every name of `present` is marked and none of `absent` (its own code
+ * only: it is sent to the page as text).
+ */
+export function marksAre([present, absent]: [string[], string[]]): boolean {
+  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  const texts = new Set<string>();
+  for (const [name, highlight] of registry) {
+    if (!name.startsWith('sovereignty-lens') || /-(focus|hover)$/.test(name)) continue;
+    for (const r of highlight) {
+      texts.add(((r.startContainer as Text).data ?? '').slice(r.startOffset, r.endOffset));
+    }
+  }
+  return present.every((t) => texts.has(t)) && absent.every((t) => !texts.has(t));
+}
