@@ -71,7 +71,7 @@ describeInBrowsers('hostile pages: churn and frameworks', (h) => {
     await h.setSettings({ scope: 'page' });
   });
 
-  it('churn-every-frame.html: keeps the frame rate while the DOM changes every frame for 10 s, then matches the final text', async () => {
+  it('churn-every-frame.html: keeps the frame rate while the DOM changes every frame for 6 s, then matches the final text', async () => {
     const fixture = 'churn-every-frame.html';
     // The same page with the extension off, for the page's own frame rate (3 s).
     await h.setSettings({ disabledSites: ['127.0.0.1'] });
@@ -85,7 +85,7 @@ describeInBrowsers('hostile pages: churn and frameworks', (h) => {
     await off.close();
     await h.setSettings({ disabledSites: [] });
 
-    const page = await h.openFixture(`hostile/${fixture}?seconds=10`);
+    const page = await h.openFixture(`hostile/${fixture}?seconds=6`);
     await page.waitFor(countHighlights);
     await page.waitFor(
       () => (window as unknown as { __churnDone: boolean }).__churnDone,

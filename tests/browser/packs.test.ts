@@ -158,4 +158,50 @@ describeInBrowsers('glossary packs', (h) => {
     await article.close();
     await gp.close();
   });
+
+  it('reports its conflicts with the curated glossary, which keeps its ids and names', async () => {
+    const gp = await packsPage(h);
+    await gp.evaluate(clearPacks);
+    const clashing = packVariant(pack, (p) => {
+      p.entries.find((e) => e.id === 'furiosaai')!.aliases.push({ text: 'Nvidia' });
+      // An entry under a curated id (its figures follow it).
+      const renamed = p.entries.find((e) => e.id === 'd-matrix')!;
+      renamed.id = 'tsmc';
+      for (const fact of renamed.facts) {
+        for (const figure of fact.figures ?? []) figure.subject = 'tsmc';
+      }
+    });
+    await gp.evaluate(setPackFile, clashing);
+    await gp.waitFor(() => !!document.querySelector('[data-pack-report] [data-conflicts]'));
+    const conflicts = await gp.evaluate(() =>
+      [...document.querySelectorAll('[data-pack-report] [data-conflict]')].map(
+        (li) => `${(li as HTMLElement).dataset.conflict}: ${li.textContent ?? ''}`,
+      ),
+    );
+    expect(conflicts).toHaveLength(2);
+    expect(conflicts.join('\n')).toMatch(/^id: .*tsmc.*curated entry/m);
+    expect(conflicts.join('\n')).toMatch(/^alias: .*Nvidia.*furiosaai.*curated entry .nvidia/m);
+
+    // Pages: the curated Nvidia keeps its name; the pack's other entries are marked.
+    const article = await h.openFixture('pages/pack-entries.html');
+    await article.waitFor(marksAre, [['Nvidia', 'FuriosaAI', 'Rebellions'], ['d-Matrix']]);
+    await hoverText(article, 'Nvidia');
+    await article.waitForUi((root) => !!root?.querySelector('[data-entry="nvidia"]'));
+    expect(await article.inUi((root) => !!root?.querySelector('[data-pack]'))).toBe(false);
+
+    // The popup's search finds the pack's entries too.
+    const popup = await h.openExtensionPage('popup.html');
+    await popup.waitFor(() => !!document.querySelector('input[type="search"]'));
+    await popup.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      input.value = 'rebellions';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await popup.waitFor(
+      () => document.querySelector<HTMLElement>('[role="option"]')?.dataset.entry === 'rebellions',
+    );
+    await popup.close();
+    await article.close();
+    await gp.close();
+  });
 });

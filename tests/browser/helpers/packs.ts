@@ -27,7 +27,11 @@ export interface PackJson {
   id: string;
   title: string;
   version: string;
-  entries: { id: string; aliases: { text: string }[] }[];
+  entries: {
+    id: string;
+    aliases: { text: string }[];
+    facts: { figures?: { subject: string }[] }[];
+  }[];
   retired: string[];
 }
 
