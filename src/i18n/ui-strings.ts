@@ -55,6 +55,7 @@ export const UI_STRINGS = {
     results: 'Results',
     loading: 'Reading the page…',
     fromPack: 'From the pack “{title}” ({publisher}, version {version}), not the curated glossary',
+    setByOrganisation: 'set by your organisation',
   },
   fr: {
     dependency: 'Ce dont il rend dépendant',
@@ -105,6 +106,7 @@ export const UI_STRINGS = {
     loading: 'Lecture de la page…',
     fromPack:
       'Fiche du paquet « {title} » ({publisher}, version {version}), hors glossaire vérifié',
+    setByOrganisation: 'défini par votre organisation',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

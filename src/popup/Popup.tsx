@@ -327,6 +327,7 @@ function Controls(props: {
             }
           />
           {t(lang, 'disableSite', { site: host })}
+          {siteLocked && <Locked lang={lang} />}
         </label>
       )}
       <label class="popup__toggle">
@@ -338,6 +339,7 @@ function Controls(props: {
           onChange={() => void updateSettings((s) => ({ ...s, paused: !s.paused }))}
         />
         {t(lang, 'pauseAll')}
+        {'paused' in managed.locked && <Locked lang={lang} />}
       </label>
       {page.status === 'ready' && props.tabId !== undefined && page.summary.entities.length > 0 && (
         <a
@@ -355,4 +357,9 @@ function Controls(props: {
       </a>
     </footer>
   );
+}
+
+/** After a switch the organisation locked. */
+function Locked({ lang }: { lang: Lang }) {
+  return <span class="popup__locked"> ({t(lang, 'setByOrganisation')})</span>;
 }

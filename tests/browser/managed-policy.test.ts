@@ -115,6 +115,7 @@ describeInBrowsers("an organisation's policy", (h) => {
     );
     const popup = await h.openPopupFor(page);
     await popup.waitFor(() => /off on this site/.test(document.body.textContent ?? ''));
+    expect(await popup.evaluate(() => document.querySelectorAll('.popup__locked').length)).toBe(2);
     expect(
       await popup.evaluate(
         () => document.querySelector<HTMLInputElement>('input[name="site-disabled"]')!.disabled,
