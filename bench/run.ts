@@ -41,6 +41,7 @@ import { build } from 'vite';
 import { compiledGlossaryPlugin } from '../scripts/vite-compiled-glossary';
 import { compilePattern } from '../src/glossary/compile';
 import { MARKED_STAMP } from '../src/page/annotator';
+import { CHANGE_OBSERVER_OPTIONS } from '../src/page/change-watcher';
 import { commonWords } from '../scripts/word-lists';
 import * as legacy from './legacy-matcher';
 import { dataSize } from './matcher';
@@ -255,7 +256,7 @@ type Bench = {
     visibility: boolean,
   ): { ms: number; nodes: number; matches: number; chars: number };
   mutation(n: number): number;
-  mutationObserved(n: number): number;
+  mutationObserved(n: number, options: MutationObserverInit): number;
   highlightRepaint(): Promise<{ idleMs: number; changeMs: number }>;
   hitTest(points: number, repeats: number): { us: number; points: number; found: number };
   markJs(mode: 'regexp' | 'keywords', arg: unknown): Promise<{ ms: number; marks: number }>;
@@ -344,7 +345,10 @@ async function plainLoad(
     [compiled.source, compiled.flags],
   );
   const mutationUs = await page.evaluate((n) => __slBench.mutation(n), MUTATIONS);
-  const mutationObservedUs = await page.evaluate((n) => __slBench.mutationObserved(n), MUTATIONS);
+  const mutationObservedUs = await page.evaluate(
+    ([n, options]) => __slBench.mutationObserved(n, options),
+    [MUTATIONS, CHANGE_OBSERVER_OPTIONS] as const,
+  );
   const repaint = await page.evaluate(() => __slBench.highlightRepaint());
   await page.close();
   page = await open();
