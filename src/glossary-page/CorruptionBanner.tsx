@@ -1,4 +1,4 @@
-import { downloadBlob } from '../graph/export-image';
+import { downloadJson } from '../graph/export-image';
 import { formatProblems } from '../glossary/validate';
 import { keptAsideItem, type KeptAside } from '../user-data/store';
 import { usePage } from './page-context';
@@ -22,8 +22,8 @@ export function CorruptionBanner({ kept }: { kept: KeptAside }) {
           type="button"
           class="gp-button gp-button--primary"
           onClick={() =>
-            downloadBlob(
-              new Blob([`${JSON.stringify(kept.value, null, 2)}\n`], { type: 'application/json' }),
+            downloadJson(
+              `${JSON.stringify(kept.value, null, 2)}\n`,
               `sovereignty-lens-kept-${kept.at.slice(0, 10)}.json`,
             )
           }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { downloadBlob } from '../graph/export-image';
+import { downloadJson } from '../graph/export-image';
 import type { Problem } from '../glossary/validate';
 import { shortName } from '../ui/Card';
 import { kindLabel, pick } from '../i18n/format';
@@ -97,10 +97,7 @@ export function MineView({ params }: { params: URLSearchParams }) {
               class="gp-button"
               data-action="export"
               onClick={() =>
-                downloadBlob(
-                  new Blob([exportUserData(userData)], { type: 'application/json' }),
-                  'sovereignty-lens-my-entries.json',
-                )
+                downloadJson(exportUserData(userData), 'sovereignty-lens-my-entries.json')
               }
             >
               {s(lang, 'exportJson')}

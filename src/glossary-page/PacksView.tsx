@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { resolveToday } from '../glossary/truth-rules';
 import type { Problem } from '../glossary/validate';
-import { downloadBlob } from '../graph/export-image';
+import { downloadJson } from '../graph/export-image';
 import { s } from '../i18n/page-strings';
 import type { Conflict, ConflictHolder } from '../packs/apply-packs';
 import { exportPack, type InstalledPack } from '../packs/pack-format';
@@ -167,12 +167,7 @@ function PackList({
               type="button"
               class="gp-button"
               data-action="export-pack"
-              onClick={() =>
-                downloadBlob(
-                  new Blob([exportPack(pack)], { type: 'application/json' }),
-                  `${pack.id}-${pack.version}.json`,
-                )
-              }
+              onClick={() => downloadJson(exportPack(pack), `${pack.id}-${pack.version}.json`)}
             >
               {s(lang, 'packExport')}
             </button>

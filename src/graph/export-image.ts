@@ -18,6 +18,11 @@ export function serializeSvg(svg: SVGSVGElement): string {
 }
 
 /** Starts a download of `blob` as `filename`. */
+/** Saves a JSON text as a file (exports of the reader's entries and of packs). */
+export function downloadJson(text: string, filename: string): void {
+  downloadBlob(new Blob([text], { type: 'application/json' }), filename);
+}
+
 export function downloadBlob(blob: Blob, filename: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
