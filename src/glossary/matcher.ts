@@ -209,20 +209,22 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
       };
     }),
   );
-  // Relations, read on first use.
-  let related: Map<string, Set<string>> | undefined;
+  // Relations: each entry's set is read on its first use (a page names a few entries).
+  const related = new Map<string, Set<string>>();
+  let entryIndex: Map<string, number> | undefined;
+  let relatedLists: string[] | undefined;
   function relatedTo(id: string): Set<string> | undefined {
-    if (!related) {
-      related = new Map();
-      const lists = compiled.related.split(';');
-      ids.forEach((entry, i) => {
-        const set = new Set<string>([entry]);
-        const list = lists[i] ?? '';
-        if (list !== '') for (const j of list.split(',')) set.add(ids[parseInt(j, 36)]!);
-        related!.set(entry, set);
-      });
-    }
-    return related.get(id);
+    let set = related.get(id);
+    if (set) return set;
+    entryIndex ??= new Map(ids.map((entry, i) => [entry, i]));
+    const i = entryIndex.get(id);
+    if (i === undefined) return undefined;
+    relatedLists ??= compiled.related.split(';');
+    set = new Set<string>([id]);
+    const list = relatedLists[i] ?? '';
+    if (list !== '') for (const j of list.split(',')) set.add(ids[parseInt(j, 36)]!);
+    related.set(id, set);
+    return set;
   }
 
   const cueWords = compiled.cueWords === '' ? [] : compiled.cueWords.split('|');

@@ -11,7 +11,7 @@ import { nodesBetween, toRangeEndpoints } from './block-offsets';
 import { findArticleRoot } from './find-article';
 import { PageHighlights, type HighlightStyle } from './highlights';
 import { MentionIndex, type PlacedMention } from './mention-index';
-import { scanBlocks } from './scan-blocks';
+import { BlockScanner } from './scan-blocks';
 import {
   compareMentions,
   composedContains,
@@ -52,10 +52,6 @@ export const MARKED_STAMP = 'sovereignty-lens:marked';
 
 /** Work per slice before giving the main thread back. */
 const SLICE_MS = 6;
-/** Characters matched between two looks at the clock. */
-const CHUNK_CHARS = 4_000;
-/** Characters on each side of a chunk read for context cues (as `scanBlocks`'s window). */
-const CONTEXT_CHARS = 300;
 /** Longest time between two registrations of the marks found by a scan. */
 const FLUSH_EVERY_MS = 500;
 /**
@@ -231,31 +227,26 @@ export class Annotator {
       [first, blocks.length],
       [0, first],
     ];
+    const scanner = new BlockScanner(this.#matcher, blocks);
     let deadline = now() + SLICE_MS;
     // Marks are registered after the first slice (the visible text), then in batches at
     // most every FLUSH_EVERY_MS and at the end (see PageHighlights.queue).
     let flushed = -1;
     for (const [from, to] of ranges) {
-      let i = from;
-      while (i < to) {
-        let j = i;
-        let chars = 0;
-        while (j < to && chars < CHUNK_CHARS) chars += blocks[j++]!.text.length;
-        this.#matchChunk(blocks, i, j);
-        i = j;
-        if (now() >= deadline) {
-          let frame = false;
-          if (flushed < 0 || now() - flushed >= FLUSH_EVERY_MS) {
-            await this.#flushInOwnFrame();
-            if (generation !== this.#generation) return;
-            flushed = now();
-            frame = true;
-          }
-          this.#onChange?.();
-          await this.#yield({ frame });
+      for (let i = from; i < to; i++) {
+        this.#matchBlock(scanner, blocks[i]!, i);
+        if (now() < deadline) continue;
+        let frame = false;
+        if (flushed < 0 || now() - flushed >= FLUSH_EVERY_MS) {
+          await this.#flushInOwnFrame();
           if (generation !== this.#generation) return;
-          deadline = now() + SLICE_MS;
+          flushed = now();
+          frame = true;
         }
+        this.#onChange?.();
+        await this.#yield({ frame });
+        if (generation !== this.#generation) return;
+        deadline = now() + SLICE_MS;
       }
     }
     await this.#flushInOwnFrame();
@@ -277,21 +268,11 @@ export class Annotator {
     this.#changes?.observe(shadow);
   }
 
-  /** Matches blocks[from, to) with their neighbours as context, and places the mentions. */
-  #matchChunk(blocks: ScanBlock[], from: number, to: number): void {
-    let lo = from;
-    for (let chars = 0; lo > 0 && chars < CONTEXT_CHARS;) chars += blocks[--lo]!.text.length;
-    let hi = to;
-    for (let chars = 0; hi < blocks.length && chars < CONTEXT_CHARS;)
-      chars += blocks[hi++]!.text.length;
-    const results = scanBlocks(this.#matcher, blocks.slice(lo, hi));
-    for (let b = from; b < to; b++) {
-      const block = blocks[b]!;
-      for (const mention of results[b - lo]!) {
-        if (block.keep && (mention.start < block.keep[0] || mention.start >= block.keep[1]))
-          continue;
-        this.#place(block, mention);
-      }
+  /** Places the mentions of one block (its neighbours are its context: see BlockScanner). */
+  #matchBlock(scanner: BlockScanner, block: ScanBlock, index: number): void {
+    for (const mention of scanner.mentions(index)) {
+      if (block.keep && (mention.start < block.keep[0] || mention.start >= block.keep[1])) continue;
+      this.#place(block, mention);
     }
   }
 

@@ -22,45 +22,77 @@ export interface DocumentMention extends Mention {
 }
 
 /**
- * Finds the mentions of every block, with block-relative offsets (one array per block).
- * Context cues of ambiguous aliases are looked for in the block and in about
+ * The mentions of a list of blocks, block by block and in any order, each block matched
+ * once: context cues of ambiguous aliases are looked for in the block and in about
  * `windowChars` characters of the neighbouring blocks; a mention of a related entry in
  * that window also counts as a cue when it stands on its own (see `ScanResult.anchors`).
+ * The annotator asks for a few blocks at a time, between which it gives the main thread
+ * back; neighbours matched for one block's context are not matched again for their own.
  */
+export class BlockScanner {
+  readonly #matcher: Matcher;
+  readonly #blocks: readonly ScannableBlock[];
+  readonly #window: number;
+  readonly #results: (ScanResult | undefined)[];
+  /** One options object for every block (`scan` calls its functions synchronously). */
+  readonly #options: FindOptions;
+  #current = 0;
+
+  constructor(
+    matcher: Matcher,
+    blocks: readonly ScannableBlock[],
+    options: ScanBlocksOptions = {},
+  ) {
+    const window = options.windowChars ?? 300;
+    this.#matcher = matcher;
+    this.#blocks = blocks;
+    this.#window = window;
+    this.#results = new Array<ScanResult | undefined>(blocks.length);
+    this.#options = {
+      lang: null,
+      contextText: () => neighbourText(blocks, this.#current, window),
+      contextHasCue: matcher.foldedCues
+        ? (cues) => neighbourHasCue(matcher, blocks, this.#current, window, cues)
+        : undefined,
+    };
+  }
+
+  /** The mentions of block `index`, with offsets into its text. */
+  mentions(index: number): Mention[] {
+    const result = this.#result(index);
+    if (result.pending.length === 0) return result.mentions;
+    const nearby = new Set<string>();
+    for (const i of neighbourIndices(this.#blocks, index, this.#window)) {
+      for (const id of this.#result(i).anchors) nearby.add(id);
+    }
+    const accepted = result.pending.filter((pending) => {
+      for (const id of nearby) if (this.#matcher.isRelated(id, pending.id)) return true;
+      return false;
+    });
+    if (accepted.length === 0) return result.mentions;
+    return [...result.mentions, ...accepted].sort((a, b) => a.start - b.start);
+  }
+
+  #result(index: number): ScanResult {
+    let result = this.#results[index];
+    if (result === undefined) {
+      const block = this.#blocks[index]!;
+      this.#current = index;
+      this.#options.lang = block.lang;
+      result = this.#results[index] = this.#matcher.scan(block.text, this.#options);
+    }
+    return result;
+  }
+}
+
+/** The mentions of every block, with block-relative offsets (one array per block). */
 export function scanBlocks(
   matcher: Matcher,
   blocks: readonly ScannableBlock[],
   options: ScanBlocksOptions = {},
 ): Mention[][] {
-  const window = options.windowChars ?? 300;
-  // One options object for every block (scan calls its functions synchronously): a page
-  // has thousands of blocks.
-  let current = 0;
-  const scanOptions: FindOptions = {
-    lang: null,
-    contextText: () => neighbourText(blocks, current, window),
-    contextHasCue: matcher.foldedCues
-      ? (cues) => neighbourHasCue(matcher, blocks, current, window, cues)
-      : undefined,
-  };
-  const results: ScanResult[] = [];
-  for (current = 0; current < blocks.length; current++) {
-    scanOptions.lang = blocks[current]!.lang;
-    results.push(matcher.scan(blocks[current]!.text, scanOptions));
-  }
-  return results.map((result, index) => {
-    if (result.pending.length === 0) return result.mentions;
-    const nearby = new Set<string>();
-    for (const i of neighbourIndices(blocks, index, window)) {
-      for (const id of results[i]!.anchors) nearby.add(id);
-    }
-    const accepted = result.pending.filter((pending) => {
-      for (const id of nearby) if (matcher.isRelated(id, pending.id)) return true;
-      return false;
-    });
-    if (accepted.length === 0) return result.mentions;
-    return [...result.mentions, ...accepted].sort((a, b) => a.start - b.start);
-  });
+  const scanner = new BlockScanner(matcher, blocks, options);
+  return blocks.map((_, index) => scanner.mentions(index));
 }
 
 /** `scanBlocks` with offsets into `documentText(blocks)`. */

@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldCue, foldedWords, normaliseText } from '../../../src/glossary/normalise';
+import {
+  compileCueScanner,
+  foldCue,
+  foldedWords,
+  normaliseText,
+  wordRuns,
+} from '../../../src/glossary/normalise';
 
 describe('normaliseText', () => {
   it('returns the text itself when nothing needs normalising', () => {
@@ -40,5 +47,35 @@ describe('cue folding', () => {
       'trainium',
       '2',
     ]);
+  });
+});
+
+describe('compileCueScanner', () => {
+  it('finds whole runs of letters or of digits only, with their offsets', () => {
+    const scan = compileCueScanner(['gpu', '100', 'data', 'centre', 'puce']);
+    expect(scan(foldCue('Les GPU du data-centre, H100 et gpus.'))).toEqual([
+      { word: 'gpu', start: 4, end: 7 },
+      { word: 'data', start: 11, end: 15 },
+      { word: 'centre', start: 16, end: 22 },
+      { word: '100', start: 25, end: 28 },
+    ]);
+    expect(scan(foldCue('Une puce équipée'))).toEqual([{ word: 'puce', start: 4, end: 8 }]);
+    expect(scan('')).toEqual([]);
+  });
+
+  it('finds exactly the runs that are cue words, whatever the words (hash collisions included)', () => {
+    const word = fc.stringMatching(/^[a-c0-2]{1,4}$/);
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 60 }),
+        fc.array(word, { maxLength: 30 }),
+        (cues, text) => {
+          const folded = text.join(' ');
+          const set = new Set(cues);
+          const expected = wordRuns(folded).filter((run) => set.has(run.word));
+          expect(compileCueScanner(cues)(folded)).toEqual(expected);
+        },
+      ),
+    );
   });
 });

@@ -56,11 +56,15 @@ export interface Annotated {
 
 /**
  * Puts `html` in the body and starts an annotator on the document. `msPerBlock`: the
- * main-thread time each block's match takes (see FakePlatform.work), 0 by default.
+ * main-thread time each block's match takes (see FakePlatform.work), 0 by default; a
+ * function gets the number of blocks matched before (code that runs cold at first).
  */
 export function annotate(
   html: string,
-  options: { config?: Partial<AnnotatorConfig>; msPerBlock?: number } = {},
+  options: {
+    config?: Partial<AnnotatorConfig>;
+    msPerBlock?: number | ((scans: number) => number);
+  } = {},
 ): Annotated {
   if (!platform) throw new Error('call useFakePlatform() in the test file');
   const fake = platform;
@@ -69,8 +73,9 @@ export function annotate(
   const counted: Matcher = {
     ...matcher,
     scan(text, findOptions) {
+      const cost = options.msPerBlock ?? 0;
+      fake.work(typeof cost === 'number' ? cost : cost(scans));
       scans++;
-      fake.work(options.msPerBlock ?? 0);
       return matcher.scan(text, findOptions);
     },
   };
