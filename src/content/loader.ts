@@ -22,6 +22,7 @@ import { markLoaderPresent } from './frame-probe';
 import { Lifetime } from './lifetime';
 import { loadPart } from './parts';
 import { requestFromBackground } from '../messaging/send';
+import { readPersonal } from '../user-data/personal-read';
 import type { ContentAnnotator } from './start-content';
 
 /** How often, at most, a frame without prose is looked at again while its DOM changes. */
@@ -154,16 +155,22 @@ class Loader {
     if (reason === 'not-article' && window === window.top) this.#watchForProse();
   }
 
-  /** Injects the annotator into this frame and hands it over. */
+  /**
+   * Injects the annotator into this frame and hands it over, with the settings and the
+   * reader's glossary state read meanwhile (so that its first scan waits for no storage).
+   */
   #start(): Promise<ContentAnnotator | undefined> {
     this.#stopWatching();
-    this.#started ??= loadPart('annotator').then((part) => {
-      if (!part || !this.#life.check()) {
-        this.#started = undefined;
-        return undefined;
-      }
-      return part.start(this.#ctx);
-    });
+    this.#started ??= Promise.all([loadPart('annotator'), readPersonal()]).then(
+      ([part, personal]) => {
+        const settings = this.#settings;
+        if (!part || !settings || !this.#life.check()) {
+          this.#started = undefined;
+          return undefined;
+        }
+        return part.start(this.#ctx, { settings, personal });
+      },
+    );
     return this.#started;
   }
 

@@ -9,12 +9,12 @@
 import { requestFromBackground } from '../messaging/send';
 import type { ContentPart } from '../messaging/protocol';
 import type { CardUi } from './card-ui';
-import type { ContentAnnotator } from './start-content';
+import type { ContentAnnotator, StartState } from './start-content';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /** What each part provides once injected. */
 export interface Parts {
-  annotator: { start(ctx: ContentScriptContext): ContentAnnotator };
+  annotator: { start(ctx: ContentScriptContext, state?: StartState): ContentAnnotator };
   'card-ui': CardUi;
 }
 

@@ -12,8 +12,14 @@ import { requestFromBackground } from '../messaging/send';
 import type { Message, PageSummary } from '../messaging/protocol';
 import { supportsHighlights } from '../page/highlights';
 import { createYielder } from '../page/yield';
-import { changesMatching, packEntryCountItem, userDataItem } from '../user-data/stored-item';
-import { isSiteDisabled, readSettings, watchSettings, type Settings } from '../settings/settings';
+import {
+  readPersonal,
+  samePersonal,
+  watchPersonal,
+  type Personal,
+} from '../user-data/personal-read';
+import { readSettingsRaw, watchSettingsRaw } from '../settings/settings-read';
+import { isSiteDisabled, type Settings } from '../settings/settings-shape';
 import type { CardView } from './card-host';
 import { Lifetime } from './lifetime';
 import { PageSession } from './page-session';
@@ -27,10 +33,16 @@ export interface ContentAnnotator {
   handle(message: Message): Promise<unknown>;
 }
 
+/** What the loader read while the annotator was being injected. */
+export interface StartState {
+  settings: Settings;
+  personal: Personal;
+}
+
 /** Starts the in-page work of the extension for one document. */
-export function startContent(ctx: ContentScriptContext): ContentAnnotator {
+export function startContent(ctx: ContentScriptContext, state?: StartState): ContentAnnotator {
   const controller = new ContentController(Lifetime.follow(ctx));
-  const ready = controller.run();
+  const ready = controller.run(state);
   return { ready, handle: (message) => controller.handle(message) };
 }
 
@@ -39,9 +51,8 @@ class ContentController {
   /** The matcher of this document and each entry's kind. */
   #matcher: Matcher | undefined;
   #kinds: Readonly<Record<string, Kind>> | undefined;
-  /** Whether the reader's stored entries change what to match (read once per document). */
-  #ownEntries = false;
-  #packEntries = 0;
+  /** Whether the reader's own entries or packs change what to match. */
+  #personalState: Personal = { ownEntries: false, packEntries: 0 };
   /** What each card shows, asked of the background when it first opens. */
   #cardViews = new Map<string, Promise<CardView | undefined>>();
   #session: PageSession | undefined;
@@ -54,7 +65,7 @@ class ContentController {
     this.#life = life;
   }
 
-  async run(): Promise<void> {
+  async run(state?: StartState): Promise<void> {
     // Out of the task that evaluates the script: the first calls into the extension APIs
     // (listeners, storage reads) then make a short task of their own.
     await this.#yield();
@@ -62,36 +73,37 @@ class ContentController {
       this.#session?.stop();
       this.#session = undefined;
     });
-    const unwatch = watchSettings((settings) => void this.#apply(settings));
-    this.#life.onEnd(unwatch);
-    const [settings] = await Promise.all([readSettings(), this.#readPersonal()]);
-    await this.#apply(settings);
-  }
-
-  /** Reads whether the reader's entries change the matching, and follows changes. */
-  async #readPersonal(): Promise<void> {
     const unwatch = [
-      userDataItem.watch((value) => {
-        this.#ownEntries = changesMatching(value);
-        void this.#glossaryChanged();
-      }),
-      packEntryCountItem.watch((count) => {
-        this.#packEntries = count ?? 0;
-        void this.#glossaryChanged();
-      }),
+      watchSettingsRaw((settings) => void this.#apply(settings)),
+      watchPersonal((personal) => this.#personalChanged(personal)),
     ];
     this.#life.onEnd(() => unwatch.forEach((stop) => stop()));
-    const [data, count] = await Promise.all([
-      userDataItem.getValue().catch(() => null),
-      packEntryCountItem.getValue().catch(() => 0),
-    ]);
-    this.#ownEntries = changesMatching(data);
-    this.#packEntries = count ?? 0;
+    if (!state) {
+      const [settings, personal] = await Promise.all([readSettingsRaw(), readPersonal()]);
+      this.#personalState = personal;
+      await this.#apply(settings);
+      return;
+    }
+    // The loader's reads: the first scan starts without waiting for storage. What changed
+    // before the watchers above were set is read once more, after it.
+    this.#personalState = state.personal;
+    await this.#apply(state.settings);
+    const [settings, personal] = await Promise.all([readSettingsRaw(), readPersonal()]);
+    if (!this.#life.check()) return;
+    this.#personalChanged(personal);
+    if (JSON.stringify(settings) !== JSON.stringify(this.#settings)) await this.#apply(settings);
+  }
+
+  /** The reader's own entries or packs changed: marks and cards follow at once. */
+  #personalChanged(personal: Personal): void {
+    if (samePersonal(personal, this.#personalState)) return;
+    this.#personalState = personal;
+    void this.#glossaryChanged();
   }
 
   /** Whether the reader's glossary differs from the bundled one: own or hidden entries, packs. */
   get #personal(): boolean {
-    return this.#ownEntries || this.#packEntries > 0;
+    return this.#personalState.ownEntries || this.#personalState.packEntries > 0;
   }
 
   /** Why the extension does nothing on this page, if it does nothing. */

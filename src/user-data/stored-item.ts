@@ -1,11 +1,12 @@
 /**
- * The storage item of the reader's data, and what a content script needs of it without
- * validating it (the background validates, see src/background/reader-glossary.ts).
+ * The storage items of the reader's data (content scripts read it raw: personal-read.ts;
+ * the background validates it, see src/background/reader-glossary.ts).
  */
 import { storage } from 'wxt/utils/storage';
+import { PACK_ENTRY_COUNT_KEY, USER_DATA_KEY } from './personal-read';
 import { USER_DATA_VERSION, type UserData } from './types';
 
-export const userDataItem = storage.defineItem<UserData | null>('local:userData', {
+export const userDataItem = storage.defineItem<UserData | null>(`local:${USER_DATA_KEY}`, {
   fallback: null,
   version: USER_DATA_VERSION,
 });
@@ -15,15 +16,6 @@ export const userDataItem = storage.defineItem<UserData | null>('local:userData'
  * keeps it): what a content script reads, instead of the packs, to know whether the
  * reader's glossary differs from the bundled one.
  */
-export const packEntryCountItem = storage.defineItem<number>('local:packEntryCount', {
+export const packEntryCountItem = storage.defineItem<number>(`local:${PACK_ENTRY_COUNT_KEY}`, {
   fallback: 0,
 });
-
-/** Whether a stored value may change what pages match: own entries or hidden ones. */
-export function changesMatching(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const { entries, hidden } = value as Partial<Record<keyof UserData, unknown>>;
-  return (
-    (Array.isArray(entries) && entries.length > 0) || (Array.isArray(hidden) && hidden.length > 0)
-  );
-}

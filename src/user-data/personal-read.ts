@@ -1,0 +1,55 @@
+/**
+ * What a content script needs of the reader's stored data, read straight from storage
+ * (without WXT's storage library, as settings-read.ts does for the settings): whether the
+ * reader's glossary differs from the bundled one, so that pages match the merged one.
+ * The loader reads it while the annotator is injected; the annotator follows changes.
+ */
+import { browser } from 'wxt/browser';
+
+/** `storage.local` keys (user-data/stored-item.ts defines the items on them). */
+export const USER_DATA_KEY = 'userData';
+export const PACK_ENTRY_COUNT_KEY = 'packEntryCount';
+
+/** Whether the reader's glossary differs from the bundled one, and how. */
+export interface Personal {
+  /** The reader has own or hidden entries. */
+  ownEntries: boolean;
+  /** How many pack entries apply (the organisation's and the reader's). */
+  packEntries: number;
+}
+
+/** Whether a stored value may change what pages match: own entries or hidden ones. */
+export function changesMatching(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { entries, hidden } = value as Partial<Record<'entries' | 'hidden', unknown>>;
+  return (
+    (Array.isArray(entries) && entries.length > 0) || (Array.isArray(hidden) && hidden.length > 0)
+  );
+}
+
+export async function readPersonal(): Promise<Personal> {
+  const stored = (await browser.storage.local
+    .get([USER_DATA_KEY, PACK_ENTRY_COUNT_KEY])
+    .catch(() => ({}))) as Record<string, unknown>;
+  const count = stored[PACK_ENTRY_COUNT_KEY];
+  return {
+    ownEntries: changesMatching(stored[USER_DATA_KEY]),
+    packEntries: typeof count === 'number' && count > 0 ? count : 0,
+  };
+}
+
+/** Calls `onChange` with the new state whenever either key changes; returns the unwatch function. */
+export function watchPersonal(onChange: (personal: Personal) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string): void => {
+    if (area !== 'local') return;
+    if (Object.hasOwn(changes, USER_DATA_KEY) || Object.hasOwn(changes, PACK_ENTRY_COUNT_KEY))
+      void readPersonal().then(onChange);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Whether two states differ. */
+export function samePersonal(a: Personal, b: Personal): boolean {
+  return a.ownEntries === b.ownEntries && a.packEntries === b.packEntries;
+}
