@@ -7,6 +7,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { MARKED_STAMP } from '../../../src/page/annotator';
+import { BAND_BLOCKS, BAND_CHARS } from '../../../src/page/mark-window';
 import { annotate, paragraphs, registeredRanges, useFakePlatform } from './annotator-harness';
 
 useFakePlatform();
@@ -170,34 +171,66 @@ describe('Annotator on hidden text', () => {
 
 describe('Annotator mark window', () => {
   it('registers only the marks near the viewport once there are more than 2,000', async () => {
-    const dense = Array.from({ length: 25 }, () => `<p>${'Nvidia '.repeat(90)}</p>`).join('');
+    // 256 short blocks of 8 marks: bands of BAND_BLOCKS (32), each watched through its
+    // first and last block only.
+    const dense = Array.from({ length: 256 }, () => `<p>${'Nvidia '.repeat(8)}</p>`).join('');
     const { annotator, platform, started } = annotate(dense);
     await vi.runAllTimersAsync();
     await started;
-    expect(annotator.index.size).toBe(25 * 90);
+    expect(annotator.index.size).toBe(256 * 8);
     const [observer] = platform.intersectionObservers;
     const blocks = [...document.querySelectorAll('p')];
-    expect([...observer!.observed]).toEqual(blocks);
+    expect(BAND_BLOCKS).toBe(32);
+    const bands = Array.from({ length: 8 }, (_, i) => blocks.slice(i * 32, i * 32 + 32));
+    expect(new Set(observer!.observed)).toEqual(new Set(bands.flatMap((b) => [b[0], b.at(-1)])));
     expect(registeredRanges(platform)).toHaveLength(0);
+    const shownBlocks = () =>
+      new Set(registeredRanges(platform).map((range) => range.startContainer.parentElement));
 
-    observer!.report([blocks[3]!, blocks[4]!], true);
-    const shown = registeredRanges(platform);
-    expect(shown).toHaveLength(180);
-    for (const range of shown) {
-      expect([blocks[3], blocks[4]]).toContain(range.startContainer.parentElement);
-    }
-    observer!.report([blocks[3]!], false);
-    expect(registeredRanges(platform)).toHaveLength(90);
-    // A removed block is no longer watched and none of its marks stays registered.
-    blocks[4]!.remove();
+    // The observer's first report: every watched block is below the window.
+    observer!.report([...observer!.observed], false, 'below');
+    expect(registeredRanges(platform)).toHaveLength(0);
+    // The second band's first block comes near: its 32 blocks' marks are registered.
+    observer!.report([bands[1]![0]!], true);
+    expect(registeredRanges(platform)).toHaveLength(32 * 8);
+    expect(shownBlocks()).toEqual(new Set(bands[1]));
+    // It goes above while its last block is still below: the band fills the viewport.
+    observer!.report([bands[1]![0]!], false, 'above');
+    expect(registeredRanges(platform)).toHaveLength(32 * 8);
+    observer!.report([bands[1]!.at(-1)!], false, 'below');
+    expect(registeredRanges(platform)).toHaveLength(32 * 8);
+    // Then the last goes above too: nothing of that band stays registered.
+    observer!.report([bands[1]!.at(-1)!], false, 'above');
+    expect(registeredRanges(platform)).toHaveLength(0);
+    observer!.report([bands[7]!.at(-1)!], true);
+    expect(shownBlocks()).toEqual(new Set(bands[7]));
+
+    // A removed first block: the next one watches for its band, and no mark of the
+    // removed block stays registered.
+    bands[7]![0]!.remove();
     await vi.runAllTimersAsync();
-    expect(observer!.observed.has(blocks[4]!)).toBe(false);
+    expect(observer!.observed.has(bands[7]![0]!)).toBe(false);
+    expect(observer!.observed.has(bands[7]![1]!)).toBe(true);
     expect(registeredRanges(platform).filter((r) => !r.startContainer.isConnected)).toEqual([]);
 
     annotator.stop();
     expect(observer!.disconnected).toBe(true);
     expect(observer!.observed.size).toBe(0);
     expect(platform.registry.size).toBe(0);
+  });
+
+  it('closes a band at about BAND_CHARS characters of text', async () => {
+    // 630 characters a block: four blocks reach 2,000 characters.
+    const long = Array.from({ length: 25 }, () => `<p>${'Nvidia '.repeat(90)}</p>`).join('');
+    const { platform, started } = annotate(long);
+    await vi.runAllTimersAsync();
+    await started;
+    expect(BAND_CHARS).toBe(2_000);
+    const blocks = [...document.querySelectorAll('p')];
+    const bands = Array.from({ length: 7 }, (_, i) => blocks.slice(i * 4, i * 4 + 4));
+    expect(new Set(platform.intersectionObservers[0]!.observed)).toEqual(
+      new Set(bands.flatMap((b) => [b[0], b.at(-1)])),
+    );
   });
 
   it('starts in that mode on a text of more than a million characters', async () => {

@@ -60,11 +60,25 @@ export class FakeIntersectionObserver {
     return [];
   }
 
-  /** Reports observed elements as coming near the viewport (true) or leaving it. */
-  report(targets: Element[], isIntersecting: boolean): void {
+  /**
+   * Reports observed elements as coming near the viewport (true) or leaving it, above it
+   * or below it (`side`; an entry without a position otherwise).
+   */
+  report(targets: Element[], isIntersecting: boolean, side?: 'above' | 'below'): void {
+    const rootBounds = { top: 0, bottom: 1000 } as DOMRectReadOnly;
+    const at = side === 'above' ? -500 : 2000;
     const entries = targets
       .filter((target) => this.observed.has(target))
-      .map((target) => ({ target, isIntersecting }) as IntersectionObserverEntry);
+      .map(
+        (target) =>
+          ({
+            target,
+            isIntersecting,
+            ...(side
+              ? { rootBounds, boundingClientRect: { top: at, bottom: at + 100 } as DOMRectReadOnly }
+              : {}),
+          }) as IntersectionObserverEntry,
+      );
     if (entries.length > 0) this.#callback(entries, this as unknown as IntersectionObserver);
   }
 }
