@@ -132,10 +132,12 @@ describe('matcher properties', () => {
     fc.assert(
       fc.property(prose, fc.constantFrom('', ' ', '-', '\u00a0'), (text, sep) => {
         // Only the spellings of existing aliases vary: "Maia 2" is Maia and a number, but
-        // "Maia2" is no known word.
+        // "Maia2" is no known word. Not before an apostrophe: in "Trainium 3'sNvidia" the
+        // name "Trainium" stands alone, while "Trainium3'sNvidia" is one odd word (a
+        // counterexample fast-check found once in about 5,500 runs).
         const variant = text
-          .replace(/(?<![\p{L}\p{N}])(Trainium) ?([23])(?![\p{L}\p{N}])/gu, `$1${sep}$2`)
-          .replace(/(?<![\p{L}\p{N}])(Maia) ?(100|200)(?![\p{L}\p{N}])/gu, `$1${sep}$2`);
+          .replace(/(?<![\p{L}\p{N}])(Trainium) ?([23])(?![\p{L}\p{N}'’])/gu, `$1${sep}$2`)
+          .replace(/(?<![\p{L}\p{N}])(Maia) ?(100|200)(?![\p{L}\p{N}'’])/gu, `$1${sep}$2`);
         expect(ids(matcher.findMentions(variant))).toEqual(ids(matcher.findMentions(text)));
       }),
       { numRuns: 300 },
