@@ -10,7 +10,7 @@ import { collectTextSlice, type TextBlock } from './collect-text';
 import { nodesBetween, toRangeEndpoints } from './block-offsets';
 import { findArticleRoot } from './find-article';
 import { PageHighlights, type HighlightStyle } from './highlights';
-import { MentionIndex, type PlacedMention } from './mention-index';
+import { MentionIndex, PlacedMark, type PlacedMention } from './mention-index';
 import { BlockScanner } from './scan-blocks';
 import {
   compareMentions,
@@ -291,9 +291,8 @@ export class Annotator {
     } catch {
       return;
     }
-    const range = new StaticRange(endpoints);
     const nodes = nodesBetween(block, mention.start, mention.end);
-    const placed: PlacedMention = { id: mention.id, kind, text: mention.text, range, nodes };
+    const placed = new PlacedMark(mention.id, kind, mention.text, endpoints, nodes);
     this.#all.add(placed);
     if (!this.#config.kinds.includes(kind)) return;
     if (this.#config.markMode === 'first') {

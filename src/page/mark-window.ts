@@ -90,7 +90,7 @@ export class MarkWindow {
   }
 
   delete(mention: PlacedMention): void {
-    this.#highlights.delete(mention.kind, mention.range);
+    if (mention.rangeMade !== false) this.#highlights.delete(mention.kind, mention.range);
     const block = mention.block;
     if (!block) return;
     mention.block = undefined;
@@ -173,7 +173,7 @@ export class MarkWindow {
     for (const block of band.blocks) this.#bandOf.delete(block);
     this.#unobserve(band.blocks[0]!);
     this.#unobserve(band.blocks.at(-1)!);
-    for (const m of band.marks) this.#highlights.delete(m.kind, m.range);
+    for (const m of band.marks) if (m.rangeMade !== false) this.#highlights.delete(m.kind, m.range);
     if (this.#open === band) this.#open = undefined;
   }
 
