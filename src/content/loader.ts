@@ -145,14 +145,13 @@ class Loader {
 
   /** Starts the annotator if this frame can hold an article; else maybe looks again later. */
   #consider(): void {
-    this.#considerFrames();
-    if (this.#started || !this.#life.check() || !this.#settings) return;
-    const reason = this.#reason();
-    if (!reason) {
-      void this.#start();
-      return;
+    if (!this.#started && this.#life.check() && this.#settings) {
+      const reason = this.#reason();
+      // The annotator first: its injection is the longest wait before the first marks.
+      if (!reason) void this.#start();
+      else if (reason === 'not-article' && window === window.top) this.#watchForProse();
     }
-    if (reason === 'not-article' && window === window.top) this.#watchForProse();
+    this.#considerFrames();
   }
 
   /**
