@@ -72,26 +72,13 @@ describe('Annotator first scan', () => {
       expect(placed[i]!).toBeGreaterThanOrEqual(placed[i - 1]!);
       expect(placed[i]! - placed[i - 1]!).toBeLessThanOrEqual(10);
     }
-    // The marks found in the first 50 ms are registered then; the rest in a few batches,
-    // not per slice.
+    // The first slice's marks are registered at once; the rest in a few batches, not per slice.
     const firstShown = registered.findIndex((n) => n > 0);
     expect(registered[firstShown]).toBeLessThan(40);
     expect(new Set(registered).size).toBeLessThan(partial.size);
     expect(registered.at(-1)).toBe(40);
     expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(partial.size);
     expect(platform.timeStamp).toHaveBeenCalledOnce();
-  });
-
-  it('registers the marks of a typical article once, at the end of its scan', async () => {
-    // 20 ms of matching in slices: done before the first registration is due.
-    const { annotator, started, marked } = annotate(paragraphs(20), { msPerBlock: 1 });
-    let done = false;
-    void started.then(() => (done = true));
-    const registered: number[] = [];
-    while (!done && (await step())) registered.push(marked().length);
-    expect(annotator.index.size).toBe(20);
-    expect(registered.filter((n) => n > 0 && n < 20)).toEqual([]);
-    expect(marked()).toHaveLength(20);
   });
 
   it('keeps its first tasks short while the matcher runs cold', async () => {
