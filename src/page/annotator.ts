@@ -55,6 +55,12 @@ const SLICE_MS = 6;
 /** Longest time between two registrations of the marks found by a scan. */
 const FLUSH_EVERY_MS = 500;
 /**
+ * Above this many characters, marks are registered at the start of a frame of their own
+ * (and a frame follows): on a long page each registration repaints a large document.
+ * Below, waiting for those frames only made the marks of the demo and 50 KB pages later.
+ */
+const OWN_FRAME_ABOVE_CHARS = 200_000;
+/**
  * Above this many marks, only those near the viewport are registered as highlights:
  * Chromium rebuilds the markers of every registered range in each frame after any DOM or
  * style change (~8 us per range), so 30,000 registered marks cost ~250 ms per frame.
@@ -214,10 +220,13 @@ export class Annotator {
     const blocks = collected.some((b) => b.text.length > PIECE_CHARS)
       ? collected.flatMap(splitBlock)
       : (collected as ScanBlock[]);
+    const chars = blocks.reduce((n, b) => n + b.text.length, 0);
     // A text this long will have more marks than WINDOW_ABOVE_MARKS: start in that mode
     // rather than register thousands of marks and take them back.
-    if (visibleFirst && blocks.reduce((n, b) => n + b.text.length, 0) > WINDOW_ABOVE_CHARS)
-      this.#enterWindow();
+    if (visibleFirst && chars > WINDOW_ABOVE_CHARS) this.#enterWindow();
+    // On a short text the repaint that registering marks causes is cheap: they are
+    // registered as soon as found, without waiting for a frame of their own.
+    const inOwnFrame = chars > OWN_FRAME_ABOVE_CHARS;
     // The first match runs cold (the matcher's code and tables used for the first time):
     // in a task of its own, not after the last slice of collecting.
     await this.#yield();
@@ -240,10 +249,10 @@ export class Annotator {
         if (now() < deadline) continue;
         let frame = false;
         if (flushed < 0 || now() - flushed >= FLUSH_EVERY_MS) {
-          await this.#flushInOwnFrame();
+          await this.#flush(inOwnFrame);
           if (generation !== this.#generation) return;
           flushed = now();
-          frame = true;
+          frame = inOwnFrame;
         }
         this.#onChange?.();
         await this.#yield({ frame });
@@ -251,16 +260,17 @@ export class Annotator {
         deadline = now() + SLICE_MS;
       }
     }
-    await this.#flushInOwnFrame();
+    await this.#flush(inOwnFrame);
   }
 
   /**
-   * Registers the queued marks at the start of a frame of their own: the repaint they
-   * cause (the whole document, in Chromium) then shares its frame with no other work.
+   * Registers the queued marks; `inOwnFrame`, at the start of a frame of their own: the
+   * repaint they cause (the whole document, in Chromium) then shares its frame with no
+   * other work.
    */
-  async #flushInOwnFrame(): Promise<void> {
+  async #flush(inOwnFrame: boolean): Promise<void> {
     if (!this.highlights.hasQueued()) return;
-    await this.#yield({ frame: true });
+    if (inOwnFrame) await this.#yield({ frame: true });
     this.highlights.flush();
   }
 
