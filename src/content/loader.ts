@@ -22,7 +22,7 @@ import { markLoaderPresent } from './frame-probe';
 import { Lifetime } from './lifetime';
 import { loadPart } from './parts';
 import { requestFromBackground } from '../messaging/send';
-import { readPersonal } from '../user-data/personal-read';
+import { onPersonalStored, readPersonal } from '../user-data/personal-read';
 import type { ContentAnnotator } from './start-content';
 
 /** How often, at most, a frame without prose is looked at again while its DOM changes. */
@@ -160,14 +160,19 @@ class Loader {
    */
   #start(): Promise<ContentAnnotator | undefined> {
     this.#stopWatching();
-    this.#started ??= Promise.all([loadPart('annotator'), readPersonal()]).then(
+    if (this.#started) return this.#started;
+    // A write of the reader's data from now until the hand-over: the annotator reads it.
+    let written = false;
+    const stop = onPersonalStored(() => (written = true));
+    this.#started = Promise.all([loadPart('annotator'), readPersonal()]).then(
       ([part, personal]) => {
+        stop();
         const settings = this.#settings;
         if (!part || !settings || !this.#life.check()) {
           this.#started = undefined;
           return undefined;
         }
-        return part.start(this.#ctx, { settings, personal });
+        return part.start(this.#ctx, written ? undefined : { settings, personal });
       },
     );
     return this.#started;

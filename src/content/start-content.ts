@@ -12,12 +12,7 @@ import { requestFromBackground } from '../messaging/send';
 import type { Message, PageSummary } from '../messaging/protocol';
 import { supportsHighlights } from '../page/highlights';
 import { createYielder } from '../page/yield';
-import {
-  readPersonal,
-  samePersonal,
-  watchPersonal,
-  type Personal,
-} from '../user-data/personal-read';
+import { readPersonal, watchPersonal, type Personal } from '../user-data/personal-read';
 import { readSettingsRaw, watchSettingsRaw } from '../settings/settings-read';
 import { isSiteDisabled, type Settings } from '../settings/settings-shape';
 import type { CardView } from './card-host';
@@ -33,7 +28,10 @@ export interface ContentAnnotator {
   handle(message: Message): Promise<unknown>;
 }
 
-/** What the loader read while the annotator was being injected. */
+/**
+ * What the loader read while the annotator was being injected (it gives none when the
+ * reader's data was written meanwhile: the annotator then reads it itself).
+ */
 export interface StartState {
   settings: Settings;
   personal: Personal;
@@ -66,39 +64,27 @@ class ContentController {
   }
 
   async run(state?: StartState): Promise<void> {
-    // Out of the task that evaluates the script: the first calls into the extension APIs
-    // (listeners, storage reads) then make a short task of their own.
-    await this.#yield();
+    // Watching first, in the same task as the loader's hand-over: no change is missed
+    // between the loader's reads and these watchers.
+    const unwatch = [
+      watchSettingsRaw((settings) => void this.#apply(settings)),
+      watchPersonal((personal) => {
+        this.#personalState = personal;
+        void this.#glossaryChanged();
+      }),
+    ];
+    this.#life.onEnd(() => unwatch.forEach((stop) => stop()));
     this.#life.onEnd(() => {
       this.#session?.stop();
       this.#session = undefined;
     });
-    const unwatch = [
-      watchSettingsRaw((settings) => void this.#apply(settings)),
-      watchPersonal((personal) => this.#personalChanged(personal)),
-    ];
-    this.#life.onEnd(() => unwatch.forEach((stop) => stop()));
-    if (!state) {
-      const [settings, personal] = await Promise.all([readSettingsRaw(), readPersonal()]);
-      this.#personalState = personal;
-      await this.#apply(settings);
-      return;
-    }
-    // The loader's reads: the first scan starts without waiting for storage. What changed
-    // before the watchers above were set is read once more, after it.
-    this.#personalState = state.personal;
-    await this.#apply(state.settings);
-    const [settings, personal] = await Promise.all([readSettingsRaw(), readPersonal()]);
-    if (!this.#life.check()) return;
-    this.#personalChanged(personal);
-    if (JSON.stringify(settings) !== JSON.stringify(this.#settings)) await this.#apply(settings);
-  }
-
-  /** The reader's own entries or packs changed: marks and cards follow at once. */
-  #personalChanged(personal: Personal): void {
-    if (samePersonal(personal, this.#personalState)) return;
+    await this.#yield();
+    // With the loader's reads, the first scan starts without waiting for storage.
+    const [settings, personal] = state
+      ? [state.settings, state.personal]
+      : await Promise.all([readSettingsRaw(), readPersonal()]);
     this.#personalState = personal;
-    void this.#glossaryChanged();
+    await this.#apply(settings);
   }
 
   /** Whether the reader's glossary differs from the bundled one: own or hidden entries, packs. */

@@ -38,18 +38,21 @@ export async function readPersonal(): Promise<Personal> {
   };
 }
 
-/** Calls `onChange` with the new state whenever either key changes; returns the unwatch function. */
-export function watchPersonal(onChange: (personal: Personal) => void): () => void {
+/** Calls `onStored` whenever either key is written; returns the unwatch function. */
+export function onPersonalStored(onStored: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string): void => {
     if (area !== 'local') return;
     if (Object.hasOwn(changes, USER_DATA_KEY) || Object.hasOwn(changes, PACK_ENTRY_COUNT_KEY))
-      void readPersonal().then(onChange);
+      onStored();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-/** Whether two states differ. */
-export function samePersonal(a: Personal, b: Personal): boolean {
-  return a.ownEntries === b.ownEntries && a.packEntries === b.packEntries;
+/**
+ * Calls `onChange` with the state read again whenever either key is written (an edited
+ * entry or note too: cards and marks then follow); returns the unwatch function.
+ */
+export function watchPersonal(onChange: (personal: Personal) => void): () => void {
+  return onPersonalStored(() => void readPersonal().then(onChange));
 }

@@ -48,6 +48,30 @@ describeInBrowsers("the reader's own entries", (h) => {
       (root, note: string) => (root?.textContent ?? '').includes(note),
       IMPORT.notes.nvidia!,
     );
+
+    // A note edited alone (the same entries, nothing hidden) reaches the open tab's cards.
+    const edited = `${IMPORT.notes.nvidia!} Edited.`;
+    await h.setUserData({
+      entries: IMPORT.entries,
+      notes: { ...IMPORT.notes, nvidia: edited },
+      hidden: [],
+    });
+    let shown = false;
+    for (let attempt = 0; attempt < 8 && !shown; attempt++) {
+      await page.mouseMove(2, 2);
+      await page.waitForUi((root) => !root?.querySelector('[role="dialog"]'));
+      const again = await page.evaluate(mentionPoint, ['Nvidia', 0] as [string, number]);
+      if (!again) continue;
+      await page.mouseMove(again.x - 5, again.y);
+      await page.mouseMove(again.x, again.y);
+      shown = await page
+        .waitForUi((root, note: string) => (root?.textContent ?? '').includes(note), edited, 1_500)
+        .then(
+          () => true,
+          () => false,
+        );
+    }
+    expect(shown, 'the edited note on the card').toBe(true);
     await page.close();
     await h.setUserData(null);
   });

@@ -21,6 +21,17 @@ describe('readPersonal', () => {
     expect(await readPersonal()).toEqual(NONE);
   });
 
+  it('tells a watcher of every write, a note edited alone included (cards show notes)', async () => {
+    const seen = vi.fn();
+    const stop = watchPersonal(seen);
+    await userDataItem.setValue({ entries: [], hidden: [], notes: { nvidia: 'a' } });
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledTimes(1));
+    await userDataItem.setValue({ entries: [], hidden: [], notes: { nvidia: 'b' } });
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledTimes(2));
+    expect(seen).toHaveBeenLastCalledWith(NONE);
+    stop();
+  });
+
   it('tells a watcher when either changes, and stops when asked', async () => {
     const seen = vi.fn();
     const stop = watchPersonal(seen);
