@@ -7,12 +7,12 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeInBrowsers, type TestPage } from './helpers';
 import {
   countHighlights,
-  mentionPoint,
   readFrameStats,
   readHighlights,
   readPageErrors,
   readPlacedHighlights,
 } from './helpers/probes';
+import { markedPoint } from './helpers/marked-point';
 
 const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -25,7 +25,7 @@ async function waitForCard(page: TestPage, fixture: string): Promise<void> {
 }
 
 async function hover(page: TestPage, text: string, fixture: string): Promise<void> {
-  const point = await page.evaluate(mentionPoint, [text, 0] as [string, number]);
+  const point = await markedPoint(page, text, 0);
   if (!point) throw new Error(`${fixture}: no mark reads "${text}"`);
   await page.mouseMove(point.x - 6, point.y);
   await settle(30);

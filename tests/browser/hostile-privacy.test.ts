@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowsers, type TestPage } from './helpers';
-import { countHighlights, mentionPoint, readHighlights } from './helpers/probes';
+import { countHighlights, readHighlights } from './helpers/probes';
+import { markedPoint } from './helpers/marked-point';
 
 const FIXTURE = 'hostile/privacy-probe.html';
 const SECRET = 'NOTE-7f3a: call the supplier before Friday';
@@ -28,7 +29,7 @@ interface PageView {
 }
 
 async function hoverText(page: TestPage, text: string): Promise<void> {
-  const point = await page.evaluate(mentionPoint, [text, 0] as [string, number]);
+  const point = await markedPoint(page, text, 0);
   if (!point) throw new Error(`no mark reads "${text}"`);
   await page.mouseMove(point.x - 5, point.y);
   await page.mouseMove(point.x, point.y);

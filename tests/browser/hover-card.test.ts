@@ -1,13 +1,14 @@
 import { expect, it } from 'vitest';
 import { describeInBrowsers, type TestPage } from './helpers';
 import { sourceName } from '../../src/ui/source-names';
-import { clickCardLink, countHighlights, mentionPoint, readCard } from './helpers/probes';
+import { clickCardLink, countHighlights, readCard } from './helpers/probes';
+import { markedPoint } from './helpers/marked-point';
 
 const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Moves the pointer onto the `nth` mark reading `text`, in small steps as a reader would. */
 async function hover(page: TestPage, text: string, nth = 0): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(mentionPoint, [text, nth] as [string, number]);
+  const point = await markedPoint(page, text, nth);
   if (!point) throw new Error(`No mark reads "${text}"`);
   await page.mouseMove(point.x - 6, point.y);
   await settle(30);
@@ -68,14 +69,14 @@ describeInBrowsers('hover card', (h) => {
     await openAndClose(page, 'CUDA', 'CUDA');
     // The page spaces its lines out; a point between the glyphs and the new line box's
     // edge, outside the old one, then hovers the mark (line gaps are re-read after 1 s).
-    const before = (await page.evaluate(mentionPoint, ['CUDA', 0] as [string, number]))!;
+    const before = (await markedPoint(page, 'CUDA', 0))!;
     const oldLine = await page.evaluate(({ x, y }: { x: number; y: number }) => {
       const block = document.elementFromPoint(x, y)!.closest('p, li, div')! as HTMLElement;
       const line = parseFloat(getComputedStyle(block).lineHeight);
       block.style.lineHeight = '3.5';
       return line;
     }, before);
-    const after = (await page.evaluate(mentionPoint, ['CUDA', 0] as [string, number]))!;
+    const after = (await markedPoint(page, 'CUDA', 0))!;
     const newLine = await page.evaluate(
       ({ x, y }: { x: number; y: number }) =>
         parseFloat(
@@ -152,7 +153,7 @@ describeInBrowsers('hover card', (h) => {
   it('does not open a card while the pointer sweeps fast across marks', async () => {
     const page = await h.openFixture('articles/demo-en.html');
     await page.waitFor(countHighlights);
-    const point = await page.evaluate(mentionPoint, ['Trainium 2', 0] as [string, number]);
+    const point = await markedPoint(page, 'Trainium 2', 0);
     if (!point) throw new Error('no mark');
     for (let i = 0; i < 12; i++) {
       await page.mouseMove(point.x - 300 + i * 50, point.y);

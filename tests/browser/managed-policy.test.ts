@@ -10,7 +10,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TARGETS } from '../../scripts/targets';
 import { describeInBrowsers } from './helpers';
 import { buildSamplePack, SAMPLE_NAMES } from './helpers/packs';
-import { marksAre, mentionPoint, readCard } from './helpers/probes';
+import { marksAre, readCard } from './helpers/probes';
+import { markedPoint } from './helpers/marked-point';
 
 /** The Chromium build's id (its manifest `key`, wxt.config.ts) and the Firefox add-on id. */
 const CHROMIUM_ID = 'bkcbdddbabganahpnkmdhpochkekmfcj';
@@ -62,7 +63,7 @@ describeInBrowsers("an organisation's policy", (h) => {
   it("marks the organisation's pack in pages, and its cards name the pack", async () => {
     const page = await h.openFixture('pages/pack-entries.html');
     await page.waitFor(marksAre, [[...SAMPLE_NAMES, 'Nvidia'], []], 15_000);
-    const point = await page.evaluate(mentionPoint, ['Rebellions', 0] as [string, number]);
+    const point = await markedPoint(page, 'Rebellions', 0);
     await page.mouseMove(point!.x - 5, point!.y);
     await page.mouseMove(point!.x, point!.y);
     await page.waitForUi((root) => /From the pack/.test(root?.textContent ?? ''));

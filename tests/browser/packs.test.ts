@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeInBrowsers, type ExtensionHarness, type TestPage } from './helpers';
 import { buildSamplePack, packVariant, SAMPLE_NAMES } from './helpers/packs';
-import { marksAre, mentionPoint, readCard } from './helpers/probes';
+import { marksAre, readCard } from './helpers/probes';
+import { markedPoint } from './helpers/marked-point';
 
 /** Runs in the glossary page: puts `text` on the pack import <input type=file> as a File. */
 function setPackFile(text: string): void {
@@ -53,7 +54,7 @@ async function packsPage(h: ExtensionHarness): Promise<TestPage> {
 }
 
 async function hoverText(page: TestPage, text: string): Promise<void> {
-  const point = await page.evaluate(mentionPoint, [text, 0] as [string, number]);
+  const point = await markedPoint(page, text, 0);
   if (!point) throw new Error(`no mention of ${text}`);
   await page.mouseMove(point.x - 5, point.y);
   await page.mouseMove(point.x, point.y);

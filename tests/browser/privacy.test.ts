@@ -25,7 +25,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { EXTENSION_DIRS } from './helpers/browsers';
 import { describeInBrowsers, type RecordedRequest, type TestPage } from './helpers';
-import { clickCardLink, countHighlights, mentionPoint } from './helpers/probes';
+import { clickCardLink, countHighlights } from './helpers/probes';
+import { markedPoint } from './helpers/marked-point';
 
 const DEMO = 'articles/demo-en.html';
 
@@ -84,7 +85,7 @@ function summarise(requests: RecordedRequest[], context: Context): Record<Kind, 
 }
 
 async function hover(page: TestPage, text: string): Promise<void> {
-  const point = await page.evaluate(mentionPoint, [text, 0] as [string, number]);
+  const point = await markedPoint(page, text, 0);
   if (!point) throw new Error(`No mark reads "${text}"`);
   await page.mouseMove(point.x - 6, point.y);
   await settle(30);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInBrowsers } from './helpers';
-import { countHighlights, mentionPoint, readCard, readHighlights } from './helpers/probes';
+import { countHighlights, readCard, readHighlights } from './helpers/probes';
+import { markedPoint } from './helpers/marked-point';
 
 const IMPORT = JSON.parse(readFileSync('tests/fixtures/imports/valid.json', 'utf8')) as {
   entries: unknown[];
@@ -30,10 +31,7 @@ describeInBrowsers("the reader's own entries", (h) => {
       return false;
     });
 
-    const point = await page.evaluate(mentionPoint, ['Rivage Semiconducteurs', 0] as [
-      string,
-      number,
-    ]);
+    const point = await markedPoint(page, 'Rivage Semiconducteurs', 0);
     await page.mouseMove(point!.x - 5, point!.y);
     await page.mouseMove(point!.x, point!.y);
     await page.waitForUi((root) => /Your entry/.test(root?.textContent ?? ''));
@@ -41,7 +39,7 @@ describeInBrowsers("the reader's own entries", (h) => {
 
     await page.mouseMove(2, 2);
     await page.waitForUi((root) => !root?.querySelector('[role="dialog"]'));
-    const nvidia = await page.evaluate(mentionPoint, ['Nvidia', 0] as [string, number]);
+    const nvidia = await markedPoint(page, 'Nvidia', 0);
     await page.mouseMove(nvidia!.x - 5, nvidia!.y);
     await page.mouseMove(nvidia!.x, nvidia!.y);
     await page.waitForUi(
@@ -60,7 +58,7 @@ describeInBrowsers("the reader's own entries", (h) => {
     for (let attempt = 0; attempt < 8 && !shown; attempt++) {
       await page.mouseMove(2, 2);
       await page.waitForUi((root) => !root?.querySelector('[role="dialog"]'));
-      const again = await page.evaluate(mentionPoint, ['Nvidia', 0] as [string, number]);
+      const again = await markedPoint(page, 'Nvidia', 0);
       if (!again) continue;
       await page.mouseMove(again.x - 5, again.y);
       await page.mouseMove(again.x, again.y);
@@ -79,6 +77,7 @@ describeInBrowsers("the reader's own entries", (h) => {
   it('finds an added entry in the popup search', async () => {
     await h.setUserData({ entries: IMPORT.entries, notes: {}, hidden: [] });
     const popup = await h.openExtensionPage('popup.html');
+    await popup.waitFor(() => document.querySelector('input[type="search"]') !== null);
     await popup.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
       input.value = 'rivage';
