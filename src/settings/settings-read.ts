@@ -5,7 +5,7 @@
  * value here gives what the versioned item gives; the organisation's part (kept in
  * `storage.local` by the background) is applied the same way as settings.ts does.
  */
-import { browser } from 'wxt/browser';
+import { onKeysStored, readKeys, type StoredKey } from './raw-storage';
 import {
   effectiveSettings,
   MANAGED_SETTINGS_KEY,
@@ -13,26 +13,19 @@ import {
 } from './managed-settings';
 import { SETTINGS_AREA, SETTINGS_KEY, type Settings } from './settings-shape';
 
-async function readKey(area: 'sync' | 'local', key: string): Promise<unknown> {
-  const stored = await browser.storage[area].get(key).catch(() => ({}));
-  return (stored as Record<string, unknown>)[key];
-}
+const KEYS: readonly StoredKey[] = [
+  { area: SETTINGS_AREA, key: SETTINGS_KEY },
+  { area: 'local', key: MANAGED_SETTINGS_KEY },
+];
 
 export async function readSettingsRaw(): Promise<Settings> {
-  const [stored, managed] = await Promise.all([
-    readKey(SETTINGS_AREA, SETTINGS_KEY),
-    readKey('local', MANAGED_SETTINGS_KEY),
-  ]);
+  const [stored, managed] = await Promise.all(
+    KEYS.map(async ({ area, key }) => (await readKeys(area, [key]))[key]),
+  );
   return effectiveSettings(stored, sanitizeManagedSettings(managed));
 }
 
 /** Calls `onChange` with the new settings whenever they change; returns the unwatch function. */
 export function watchSettingsRaw(onChange: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string): void => {
-    const own = area === SETTINGS_AREA && Object.hasOwn(changes, SETTINGS_KEY);
-    const organisation = area === 'local' && Object.hasOwn(changes, MANAGED_SETTINGS_KEY);
-    if (own || organisation) void readSettingsRaw().then(onChange);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onKeysStored(KEYS, () => void readSettingsRaw().then(onChange));
 }

@@ -1,10 +1,10 @@
 /**
  * What a content script needs of the reader's stored data, read straight from storage
- * (without WXT's storage library, as settings-read.ts does for the settings): whether the
+ * (settings/raw-storage.ts, as settings-read.ts does for the settings): whether the
  * reader's glossary differs from the bundled one, so that pages match the merged one.
  * The loader reads it while the annotator is injected; the annotator follows changes.
  */
-import { browser } from 'wxt/browser';
+import { onKeysStored, readKeys } from '../settings/raw-storage';
 
 /** `storage.local` keys (user-data/stored-item.ts defines the items on them). */
 export const USER_DATA_KEY = 'userData';
@@ -28,9 +28,7 @@ export function changesMatching(value: unknown): boolean {
 }
 
 export async function readPersonal(): Promise<Personal> {
-  const stored = (await browser.storage.local
-    .get([USER_DATA_KEY, PACK_ENTRY_COUNT_KEY])
-    .catch(() => ({}))) as Record<string, unknown>;
+  const stored = await readKeys('local', [USER_DATA_KEY, PACK_ENTRY_COUNT_KEY]);
   const count = stored[PACK_ENTRY_COUNT_KEY];
   return {
     ownEntries: changesMatching(stored[USER_DATA_KEY]),
@@ -40,13 +38,13 @@ export async function readPersonal(): Promise<Personal> {
 
 /** Calls `onStored` whenever either key is written; returns the unwatch function. */
 export function onPersonalStored(onStored: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string): void => {
-    if (area !== 'local') return;
-    if (Object.hasOwn(changes, USER_DATA_KEY) || Object.hasOwn(changes, PACK_ENTRY_COUNT_KEY))
-      onStored();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onKeysStored(
+    [
+      { area: 'local', key: USER_DATA_KEY },
+      { area: 'local', key: PACK_ENTRY_COUNT_KEY },
+    ],
+    onStored,
+  );
 }
 
 /**
