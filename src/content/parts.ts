@@ -18,31 +18,46 @@ export interface Parts {
   'card-ui': CardUi;
 }
 
-/** The registry, on the isolated world's global object (one per frame and extension). */
-const REGISTRY = '__sovereigntyLensParts';
+/**
+ * The registry, on the isolated world's global object (one per frame and extension): each
+ * part, and what to call when a part that is waited for runs.
+ */
+const REGISTRY = '__sovereigntyLensPartRegistry';
 
-function registry(): Partial<Parts> {
-  const global = globalThis as unknown as Record<string, Partial<Parts> | undefined>;
-  return (global[REGISTRY] ??= {});
+interface Registry {
+  parts: Partial<Parts>;
+  arrived: Partial<Record<ContentPart, () => void>>;
+}
+
+function registry(): Registry {
+  const global = globalThis as unknown as Record<string, Registry | undefined>;
+  return (global[REGISTRY] ??= { parts: {}, arrived: {} });
 }
 
 /** Called by a part's script when it runs. */
 export function registerPart<K extends ContentPart>(name: K, part: Parts[K]): void {
-  registry()[name] = part;
+  const { parts, arrived } = registry();
+  parts[name] = part;
+  arrived[name]?.();
 }
 
 const pending = new Map<ContentPart, Promise<unknown>>();
 
-/** The part, injected by the background on first use; undefined when it cannot be had. */
+/**
+ * The part, injected by the background on first use; undefined when it cannot be had.
+ * It is had as soon as its script runs: the background's answer comes ~10 ms later.
+ */
 export async function loadPart<K extends ContentPart>(name: K): Promise<Parts[K] | undefined> {
-  const ready = registry()[name];
-  if (ready) return ready as Parts[K];
+  const { parts, arrived } = registry();
+  if (parts[name]) return parts[name] as Parts[K];
   let request = pending.get(name);
   if (!request) {
-    request = requestFromBackground({ type: 'content/load', part: name });
+    const ran = new Promise<void>((resolve) => (arrived[name] = resolve));
+    request = Promise.race([ran, requestFromBackground({ type: 'content/load', part: name })]);
     pending.set(name, request);
   }
   await request;
   pending.delete(name);
-  return registry()[name] as Parts[K] | undefined;
+  delete arrived[name];
+  return parts[name] as Parts[K] | undefined;
 }

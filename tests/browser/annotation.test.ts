@@ -124,6 +124,21 @@ describeInBrowsers('page annotation', (h) => {
     await page.close();
   });
 
+  it('leaves an article unmarked while paused or off for its site, and marks it once on again', async () => {
+    // The loader asks for the annotator before it has read the settings; the background
+    // refuses it here, and the loader asks again when the settings turn the extension on.
+    for (const off of [{ paused: true }, { disabledSites: ['127.0.0.1'] }]) {
+      await h.setSettings(off);
+      const page = await h.openFixture('articles/demo-en.html');
+      // Long enough for the first marks of an article (within ~150 ms of load).
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await page.evaluate(countHighlights), JSON.stringify(off)).toBe(0);
+      await h.setSettings({ paused: false, disabledSites: [] });
+      await waitForMarks(page, 50);
+      await page.close();
+    }
+  });
+
   it('removes every mark from an open tab when the site is disabled, and restores them', async () => {
     const page = await h.openFixture('articles/demo-en.html');
     await waitForMarks(page, 50);

@@ -10,6 +10,7 @@ import {
   type BackgroundApi,
 } from '../../../src/background/handlers';
 import type { Message } from '../../../src/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-shape';
 
 const OWN_ID = 'own-extension-id';
 
@@ -45,6 +46,9 @@ function fakeApi(activeTab: number | 'none' = 7) {
       calls.push(['injectScript', target, file]);
     },
     async insertStyles() {},
+    async readSettings() {
+      return { ...DEFAULT_SETTINGS };
+    },
     async probeFrames() {
       return [];
     },
