@@ -292,21 +292,37 @@ export function compileCueScanner(words: Iterable<string>): (folded: string) => 
     }
     return undefined;
   };
+  // ASCII is classed inline: the scan runs over every block of a page, mostly before V8
+  // has optimised it, when each call costs.
   return (folded) => {
     const hits: CueHit[] = [];
     const length = folded.length;
     let i = 0;
     while (i < length) {
-      const cls = charClass(folded, i);
+      let c = folded.charCodeAt(i);
+      const cls =
+        c < 0x80
+          ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+            ? LETTER_RUN
+            : c >= 48 && c <= 57
+              ? DIGIT_RUN
+              : 0
+          : charClass(folded, i);
       if (cls === 0) {
         i++;
         continue;
       }
       const start = i;
       let hash = 0;
-      while (i < length && charClass(folded, i) === cls) {
-        hash = (Math.imul(hash, 31) + folded.charCodeAt(i)) | 0;
-        i++;
+      for (; i < length; i++) {
+        c = folded.charCodeAt(i);
+        if (c < 0x80) {
+          if (
+            cls === LETTER_RUN ? !((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) : c < 48 || c > 57
+          )
+            break;
+        } else if (charClass(folded, i) !== cls) break;
+        hash = (Math.imul(hash, 31) + c) | 0;
       }
       const word = wordAt(folded, start, i, hash | 1);
       if (word !== undefined) hits.push({ word, start, end: i });
