@@ -12,7 +12,6 @@ import {
   type Message,
 } from '../messaging/protocol';
 import type { ReaderGlossary } from './reader-glossary';
-import { isSiteDisabled, type Settings } from '../settings/settings-shape';
 
 /** The parts of the extension API the handlers use. */
 export interface BackgroundApi {
@@ -32,8 +31,6 @@ export interface BackgroundApi {
   ): Promise<void>;
   /** Runs FRAME_PROBE in every frame of a tab; one answer per frame that ran it. */
   probeFrames(tabId: number): Promise<ProbedFrame[]>;
-  /** The reader's settings, as stored now (with the organisation's). */
-  readSettings(): Promise<Settings>;
   /** Adds an extension stylesheet to one frame (of one document) of a tab. */
   insertStyles(
     target: { tabId: number; frameId: number; documentId?: string },
@@ -59,18 +56,6 @@ export const PART_FILES: Record<ContentPart, string> = {
   annotator: '/annotator.js',
   'card-ui': '/card-ui.js',
 };
-
-/** Whether the settings turn the extension off in a frame at `url` (paused, or off for its site). */
-function isOff(settings: Settings, url: string | undefined): boolean {
-  if (settings.paused) return true;
-  let hostname = '';
-  try {
-    hostname = url ? new URL(url).hostname : '';
-  } catch {
-    // Not a URL: no site to be off for.
-  }
-  return hostname !== '' && isSiteDisabled(hostname, settings.disabledSites);
-}
 
 /** Badge text for a number of distinct entities: empty for none, "99+" past 99. */
 export function badgeText(distinct: number): string {
@@ -114,17 +99,10 @@ export function handleGlossaryRequest(
       const tabId = sender?.tab?.id;
       if (tabId === undefined || sender?.frameId === undefined) return undefined;
       const target = { tabId, frameId: sender.frameId, documentId: sender.documentId };
-      const part = message.part;
-      // The loader asks for the annotator before it has read the settings: not when the
-      // extension is paused or off for the frame's site.
-      const allowed =
-        part === 'annotator' ? api.readSettings().then((s) => !isOff(s, sender.url)) : true;
-      return Promise.resolve(allowed)
-        .then((ok) => ok && api.injectScript(target, PART_FILES[part]).then(() => true))
-        .then(
-          (loaded) => ({ loaded }),
-          () => ({ loaded: false }),
-        );
+      return api.injectScript(target, PART_FILES[message.part]).then(
+        () => ({ loaded: true }),
+        () => ({ loaded: false }),
+      );
     }
     case 'content/frames': {
       // Only for the top frame's loader, which saw frames large enough to read.

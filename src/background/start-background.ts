@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { FrameProbe, Message } from '../messaging/protocol';
 import { followManagedPolicy } from './managed';
 import { ReaderGlossary } from './reader-glossary';
-import { readSettingsRaw } from '../settings/settings-read';
 import {
   FRAME_PROBE,
   LOOK_UP_MENU_ID,
@@ -50,7 +49,6 @@ function createApi(glossary: ReaderGlossary): BackgroundApi {
       const url = browser.runtime.getURL(`/glossary.html#/entry/${encodeURIComponent(id)}`);
       await browser.tabs.create({ url });
     },
-    readSettings: readSettingsRaw,
     async injectScript({ tabId, frameId, documentId }, file) {
       if (browser.scripting) {
         // Chromium (MV3): the very document that asked, when the browser names it.

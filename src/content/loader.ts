@@ -20,9 +20,9 @@ import { isSiteDisabled, type Settings } from '../settings/settings-shape';
 import { frameVerdict, newFrames, readableFrames } from './article-signal';
 import { markLoaderPresent } from './frame-probe';
 import { Lifetime } from './lifetime';
-import { loadPart, type Parts } from './parts';
+import { loadPart } from './parts';
 import { requestFromBackground } from '../messaging/send';
-import { onPersonalStored, readPersonal, type Personal } from '../user-data/personal-read';
+import { onPersonalStored, readPersonal } from '../user-data/personal-read';
 import type { ContentAnnotator } from './start-content';
 
 /** How often, at most, a frame without prose is looked at again while its DOM changes. */
@@ -31,15 +31,6 @@ const RECHECK_MS = 2_000;
 const RECHECK_FOR_MS = 60_000;
 /** When, after `load`, the top frame looks again for frames large enough to read. */
 const FRAME_RECHECKS_MS = [1_000, 4_000, 15_000];
-
-/** The annotator injected into this frame (if it could be) and what was read meanwhile. */
-interface Injection {
-  part: Parts['annotator'] | undefined;
-  personal: Personal;
-  /** `#personalWrites` when `personal` was read. */
-  writes: number;
-  early: boolean;
-}
 
 export function startLoader(ctx: ContentScriptContext): void {
   void new Loader(ctx, Lifetime.follow(ctx)).run();
@@ -51,10 +42,6 @@ class Loader {
   #settings: Settings | undefined;
   /** The annotator, once asked for; it answers this frame's messages from then on. */
   #started: Promise<ContentAnnotator | undefined> | undefined;
-  /** The annotator's injection and the reader's glossary state read meanwhile (#inject). */
-  #injection: Promise<Injection> | undefined;
-  /** Writes of the reader's data seen so far (see #start). */
-  #personalWrites = 0;
   #observer: MutationObserver | undefined;
   #recheckTimer: number | undefined;
   #recheckUntil = 0;
@@ -87,19 +74,13 @@ class Loader {
       this.#settings = settings;
       this.#consider();
     });
-    const unwatchPersonal = onPersonalStored(() => this.#personalWrites++);
     this.#life.onEnd(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       unwatch();
-      unwatchPersonal();
       this.#frameSizes?.disconnect();
       this.#stopWatching();
     });
     if (!supportsHighlights(window)) return;
-    // A frame that holds an article whatever the settings: the annotator is asked for at
-    // once, while the settings are read (the background refuses it when the extension is
-    // paused or off for the site). Its injection is the longest wait before the marks.
-    if (frameVerdict(window, document, false) === 'article') void this.#inject(true);
     this.#settings = await readSettingsRaw();
     this.#consider();
     if (window === window.top) {
@@ -174,41 +155,26 @@ class Loader {
   }
 
   /**
-   * Asks the background for the annotator and reads the reader's glossary state meanwhile;
-   * `early`: asked before the settings were read.
-   */
-  #inject(early: boolean): Promise<Injection> {
-    const writes = this.#personalWrites;
-    this.#injection ??= Promise.all([loadPart('annotator'), readPersonal()]).then(
-      ([part, personal]) => ({ part, personal, writes, early }),
-    );
-    return this.#injection;
-  }
-
-  /**
-   * Injects the annotator into this frame (if not asked for already) and hands it over,
-   * with the settings and the reader's glossary state read meanwhile (so that its first
-   * scan waits for no storage).
+   * Injects the annotator into this frame and hands it over, with the settings and the
+   * reader's glossary state read meanwhile (so that its first scan waits for no storage).
    */
   #start(): Promise<ContentAnnotator | undefined> {
     this.#stopWatching();
     if (this.#started) return this.#started;
-    this.#started = this.#inject(false).then(({ part, personal, writes, early }) => {
-      const settings = this.#settings;
-      if (!part || !settings || !this.#life.check()) {
-        this.#started = undefined;
-        this.#injection = undefined;
-        // Asked for before the settings were read, and refused: the background read
-        // them before a write that this frame has seen (the extension turned on). Once more.
-        if (part || !early || !settings || !this.#life.check() || this.#reason()) return undefined;
-        return this.#start();
-      }
-      // The reader's data written since it was read: the annotator reads it itself.
-      return part.start(
-        this.#ctx,
-        writes === this.#personalWrites ? { settings, personal } : undefined,
-      );
-    });
+    // A write of the reader's data from now until the hand-over: the annotator reads it.
+    let written = false;
+    const stop = onPersonalStored(() => (written = true));
+    this.#started = Promise.all([loadPart('annotator'), readPersonal()]).then(
+      ([part, personal]) => {
+        stop();
+        const settings = this.#settings;
+        if (!part || !settings || !this.#life.check()) {
+          this.#started = undefined;
+          return undefined;
+        }
+        return part.start(this.#ctx, written ? undefined : { settings, personal });
+      },
+    );
     return this.#started;
   }
 

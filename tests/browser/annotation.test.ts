@@ -125,8 +125,7 @@ describeInBrowsers('page annotation', (h) => {
   });
 
   it('leaves an article unmarked while paused or off for its site, and marks it once on again', async () => {
-    // The loader asks for the annotator before it has read the settings; the background
-    // refuses it here, and the loader asks again when the settings turn the extension on.
+    // The loader starts the annotator only once the settings let it, watching them.
     for (const off of [{ paused: true }, { disabledSites: ['127.0.0.1'] }]) {
       await h.setSettings(off);
       const page = await h.openFixture('articles/demo-en.html');

@@ -10,7 +10,6 @@ import {
   type BackgroundApi,
 } from '../../../src/background/handlers';
 import type { Message } from '../../../src/messaging/protocol';
-import { DEFAULT_SETTINGS } from '../../../src/settings/settings-shape';
 
 const OWN_ID = 'own-extension-id';
 
@@ -46,9 +45,6 @@ function fakeApi(activeTab: number | 'none' = 7) {
       calls.push(['injectScript', target, file]);
     },
     async insertStyles() {},
-    async readSettings() {
-      return { ...DEFAULT_SETTINGS };
-    },
     async probeFrames() {
       return [];
     },

@@ -11,7 +11,6 @@ import {
   type BackgroundApi,
 } from '../../../src/background/handlers';
 import { isOwnSender, parseMessage, type SenderLike } from '../../../src/messaging/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings-shape';
 
 const OWN_ID = 'sovereignty-lens@sovereignty-lens.org';
 const SUMMARY = { type: 'tab/summary-changed', distinct: 3, active: true };
@@ -39,17 +38,11 @@ const FORGED: [string, SenderLike & { frameId?: number }][] = [
   ['a native application (no sender fields)', {}],
 ];
 
-function fakeApi(
-  extensionId = OWN_ID,
-  settings: Partial<Settings> = {},
-): BackgroundApi & { calls: string[] } {
+function fakeApi(extensionId = OWN_ID): BackgroundApi & { calls: string[] } {
   const calls: string[] = [];
   return {
     extensionId,
     calls,
-    async readSettings() {
-      return { ...DEFAULT_SETTINGS, ...settings };
-    },
     async setBadge(tabId, text) {
       calls.push(`badge ${tabId} ${text}`);
     },
@@ -307,24 +300,6 @@ describe('handleGlossaryRequest with forged senders', () => {
       handleGlossaryRequest(api, { type: 'content/load', part: 'annotator' }, { id: OWN_ID }),
     ).toBeUndefined();
     expect(api.calls).toHaveLength(1);
-  });
-
-  it("injects no annotator where the extension is paused or off for the frame's site", async () => {
-    const part = { type: 'content/load', part: 'annotator' };
-    const frame = { id: OWN_ID, tab: { id: 7 }, frameId: 0, url: 'https://news.example.com/a' };
-    const paused = fakeApi(OWN_ID, { paused: true });
-    expect(await handleGlossaryRequest(paused, part, frame)).toEqual({ loaded: false });
-    const offHere = fakeApi(OWN_ID, { disabledSites: ['example.com'] });
-    expect(await handleGlossaryRequest(offHere, part, frame)).toEqual({ loaded: false });
-    expect([...paused.calls, ...offHere.calls]).toEqual([]);
-    // Off for another site only: injected.
-    const offElsewhere = fakeApi(OWN_ID, { disabledSites: ['example.org'] });
-    expect(await handleGlossaryRequest(offElsewhere, part, frame)).toEqual({ loaded: true });
-    expect(offElsewhere.calls).toEqual(['inject 7 0 /annotator.js']);
-    // The card's UI comes only after the annotator started: no settings to look at.
-    expect(
-      await handleGlossaryRequest(paused, { type: 'content/load', part: 'card-ui' }, frame),
-    ).toEqual({ loaded: true });
   });
 
   it('loads the loader and its styles only into the large frames that lack it, for the top frame only', async () => {
