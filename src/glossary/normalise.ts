@@ -8,6 +8,8 @@
  * compose) goes through `normaliseText`, which keeps a map back to the original offsets.
  */
 
+import { HASH_MASK } from './text-units';
+
 /** Soft hyphen, zero-width space/joiners, word joiner, BOM: ignored inside a match. */
 const IGNORABLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
 const IGNORABLE_CHAR = new RegExp(`[${IGNORABLE}]`);
@@ -278,7 +280,7 @@ export function compileCueScanner(words: Iterable<string>): (folded: string) => 
   const rows = new Int32Array(size);
   list.forEach((word, row) => {
     let hash = 0;
-    for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+    for (let i = 0; i < word.length; i++) hash = (hash * 31 + word.charCodeAt(i)) & HASH_MASK;
     let slot = (hash | 1) & mask;
     while (keys[slot] !== 0) slot = (slot + 1) & mask;
     keys[slot] = hash | 1;
@@ -322,7 +324,7 @@ export function compileCueScanner(words: Iterable<string>): (folded: string) => 
           )
             break;
         } else if (charClass(folded, i) !== cls) break;
-        hash = (Math.imul(hash, 31) + c) | 0;
+        hash = (hash * 31 + c) & HASH_MASK;
       }
       const word = wordAt(folded, start, i, hash | 1);
       if (word !== undefined) hits.push({ word, start, end: i });

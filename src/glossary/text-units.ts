@@ -37,14 +37,24 @@ const DIGIT_RE = /\p{N}/u;
  * The key of a unit (folded): a hash of its first, second and last code units and its
  * length, never 0. Cheap both ways: start-up keys each alias group without reading its
  * unit, and the scan keys each word from what it reads anyway. Units sharing a key are
- * told apart by comparing them.
+ * told apart by comparing them. Every step stays below 2^30, a small integer for V8 (see
+ * `HASH_MASK`).
  */
 export function unitKey(first: number, second: number, last: number, length: number): number {
-  let h = Math.imul(first ^ (second << 7) ^ (last << 14) ^ (length << 21), 0x9e3779b1);
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  let h = (first * 31 + second) & HASH_MASK;
+  h = (h * 31 + last) & HASH_MASK;
+  h = (h * 31 + length) & HASH_MASK;
   h ^= h >>> 13;
   return h === 0 ? 1 : h;
 }
+
+/**
+ * Hashes in the matcher are kept to 24 bits, so that each step (h * 31 + a code unit)
+ * stays below 2^30: V8 then keeps it a small integer, where a 32-bit hash is a heap
+ * number allocated at every step of a loop that V8 has not optimised yet (a page's first
+ * scan runs mostly in that state).
+ */
+export const HASH_MASK = 0xffffff;
 
 // Non-ASCII classes and folds, filled on first use one code unit at a time.
 let classes: Uint8Array | undefined;
