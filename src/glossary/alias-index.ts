@@ -179,7 +179,8 @@ export function createAliasIndex(
       const aliases = l === 0 ? head : plural;
       if (aliases === null) continue;
       const p = l === 0 ? unitEnd : unitEnd - 1;
-      for (const alias of aliases) {
+      for (let k = 0; k < aliases.length; k++) {
+        const alias = aliases[k]!;
         if (lang !== null && alias.lang !== null && alias.lang !== lang) continue;
         if (l === 1 && !alias.plural) continue;
         const segments = (alias.segments ??= aliasSegments(alias.text));

@@ -184,7 +184,7 @@ function mentionsOf(found: Candidates, input: string, mapped: NormalisedText | n
 /** Whether an entry related to `id` (its `related` set) is among the nearby ids. */
 function relatedNearby(set: Set<string> | undefined, nearbyIds: string[], id: string): boolean {
   if (!set) return nearbyIds.includes(id);
-  for (const other of nearbyIds) if (set.has(other)) return true;
+  for (let k = 0; k < nearbyIds.length; k++) if (set.has(nearbyIds[k]!)) return true;
   return false;
 }
 
@@ -255,12 +255,17 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
         // The single-word cues of every list: every cue word that folds to one word,
         // and every word of the cues of several words (see `hasCueIn`).
         const words = new Set<string>();
-        for (const cue of cueWords) for (const part of partsOf(cue)) words.add(part);
+        for (let c = 0; c < cueWords.length; c++) {
+          const parts = partsOf(cueWords[c]!);
+          for (let k = 0; k < parts.length; k++) words.add(parts[k]!);
+        }
         scanCues = compileCueScanner(words);
       }
       const fold = foldCue(text);
       const hits = scanCues(fold);
-      entry = { fold, hits, words: new Set(hits.map((hit) => hit.word)) };
+      const words = new Set<string>();
+      for (let k = 0; k < hits.length; k++) words.add(hits[k]!.word);
+      entry = { fold, hits, words };
       if (text.length <= 20_000) {
         if (foldedCache.size >= 2048) foldedCache.clear();
         foldedCache.set(text, entry);
@@ -283,10 +288,15 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     const aliases = found.aliases;
     const all = mentionsOf(found, input, mapped);
     let ambiguous = false;
-    for (const alias of aliases) if (alias.cueList >= 0) ambiguous = true;
+    // Indexed loops here and in the index: a page's first scan runs mostly before V8 has
+    // optimised it, when `for...of` allocates an iterator result per element.
+    for (let k = 0; k < aliases.length; k++) if (aliases[k]!.cueList >= 0) ambiguous = true;
     if (!ambiguous) {
       const anchors: string[] = [];
-      for (const alias of aliases) if (!anchors.includes(alias.id)) anchors.push(alias.id);
+      for (let k = 0; k < aliases.length; k++) {
+        const id = aliases[k]!.id;
+        if (!anchors.includes(id)) anchors.push(id);
+      }
       return { mentions: all, pending: [], anchors };
     }
     // Ambiguous aliases count with a cue here or nearby, or a related entry's mention.
@@ -300,7 +310,8 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     const nearbyIds: string[] = [];
     if (options.contextIds) for (const id of options.contextIds) nearbyIds.push(id);
     const anchors: string[] = [];
-    for (const alias of aliases) {
+    for (let k = 0; k < aliases.length; k++) {
+      const alias = aliases[k]!;
       if (alias.cueList >= 0 || nearbyIds.includes(alias.id)) continue;
       nearbyIds.push(alias.id);
       anchors.push(alias.id);
@@ -353,7 +364,8 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
 
 /** Whether a folded text (with its cue words) holds one of the cues. */
 export function hasCueIn(cues: CueSet, folded: FoldedCues): boolean {
-  for (const word of cues.words) if (folded.words.has(word)) return true;
+  const words = cues.words;
+  for (let k = 0; k < words.length; k++) if (folded.words.has(words[k]!)) return true;
   // The scan found every cue word, those of cues of several words included, as runs.
   return cues.complex.length > 0 && hasComplexCue(cues, folded.fold, folded.hits);
 }

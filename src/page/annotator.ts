@@ -282,7 +282,9 @@ export class Annotator {
 
   /** Places the mentions of one block (its neighbours are its context: see BlockScanner). */
   #matchBlock(scanner: BlockScanner, block: ScanBlock, index: number): void {
-    for (const mention of scanner.mentions(index)) {
+    const mentions = scanner.mentions(index);
+    for (let k = 0; k < mentions.length; k++) {
+      const mention = mentions[k]!;
       if (block.keep && (mention.start < block.keep[0] || mention.start >= block.keep[1])) continue;
       this.#place(block, mention);
     }

@@ -146,7 +146,9 @@ function neighbourHasCue(
     if (folded.fold.length !== text.length) {
       return hasCue({ ...cues, complex: [] }, foldCue(text.slice(from, to)));
     }
-    for (const hit of folded.hits) {
+    const hits = folded.hits;
+    for (let k = 0; k < hits.length; k++) {
+      const hit = hits[k]!;
       if (hit.start >= from && hit.end <= to && cues.words.includes(hit.word)) return true;
     }
     return false;
