@@ -163,9 +163,17 @@ export function aliasSegments(text: string): Segment[] {
       i++;
       continue;
     }
-    let unit = '';
-    for (; i < text.length && classAt(text, i) === cls; i++) {
-      unit += String.fromCharCode(foldCode(text.charCodeAt(i)));
+    // The unit folded: one string, not one per character added.
+    const start = i;
+    let ascii = true;
+    for (; i < text.length && classAt(text, i) === cls; i++)
+      if (text.charCodeAt(i) >= 128) ascii = false;
+    let unit = text.slice(start, i);
+    if (ascii) unit = unit.toLowerCase();
+    else {
+      const codes: number[] = [];
+      for (let k = start; k < i; k++) codes.push(foldCode(text.charCodeAt(k)));
+      unit = String.fromCharCode(...codes);
     }
     if (out.length > 0) {
       if ((prev === LETTER && cls === DIGIT) || (prev === DIGIT && cls === LETTER)) {
