@@ -27,10 +27,10 @@ export function hasAncestorIn(node: Node, set: Set<Node>, stop: Node): boolean {
 
 /** True when a range's offsets no longer fit its nodes (the text was edited). */
 export function isStale(mention: PlacedMention): boolean {
-  const { range } = mention;
+  const at = mention.endpoints;
   return (
-    range.startOffset > (range.startContainer as Text).length ||
-    range.endOffset > (range.endContainer as Text).length
+    at.startOffset > (at.startContainer as Text).length ||
+    at.endOffset > (at.endContainer as Text).length
   );
 }
 
@@ -42,9 +42,9 @@ export function isOwnNode(node: Node): boolean {
 
 /** Document order of two mentions. */
 export function compareMentions(a: PlacedMention, b: PlacedMention): number {
-  const an = a.range.startContainer;
-  const bn = b.range.startContainer;
-  if (an === bn) return a.range.startOffset - b.range.startOffset;
+  const an = a.endpoints.startContainer;
+  const bn = b.endpoints.startContainer;
+  if (an === bn) return a.endpoints.startOffset - b.endpoints.startOffset;
   return an.compareDocumentPosition(bn) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 

@@ -13,6 +13,11 @@ export interface PlacedMention {
   text: string;
   readonly range: StaticRange;
   /**
+   * Where the mention starts and ends: what `range` is made from. The index, document
+   * order and staleness read these, so that a mention never registered never makes a range.
+   */
+  readonly endpoints: StaticRangeInit;
+  /**
    * False while `range` was never asked for (see `PlacedMark`): the mention was never
    * registered, so there is nothing to unregister.
    */
@@ -34,19 +39,19 @@ export class PlacedMark implements PlacedMention {
   readonly text: string;
   readonly nodes: Text[];
   block?: Element | undefined;
-  readonly #endpoints: StaticRangeInit;
+  readonly endpoints: StaticRangeInit;
   #range: StaticRange | undefined;
 
   constructor(id: string, kind: Kind, text: string, endpoints: StaticRangeInit, nodes: Text[]) {
     this.id = id;
     this.kind = kind;
     this.text = text;
-    this.#endpoints = endpoints;
+    this.endpoints = endpoints;
     this.nodes = nodes;
   }
 
   get range(): StaticRange {
-    return (this.#range ??= new StaticRange(this.#endpoints));
+    return (this.#range ??= new StaticRange(this.endpoints));
   }
 
   get rangeMade(): boolean {
@@ -74,10 +79,11 @@ export class MentionIndex {
 
   add(mention: PlacedMention): void {
     this.#all.add(mention);
-    const { range, nodes } = mention;
-    for (const node of nodes) {
-      const start = node === range.startContainer ? range.startOffset : 0;
-      const end = node === range.endContainer ? range.endOffset : node.length;
+    const { endpoints: at, nodes } = mention;
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k]!;
+      const start = node === at.startContainer ? at.startOffset : 0;
+      const end = node === at.endContainer ? at.endOffset : node.length;
       const span = { start, end, mention };
       const spans = this.#byNode.get(node);
       if (!spans) this.#byNode.set(node, [span]);

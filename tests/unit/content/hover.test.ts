@@ -13,7 +13,14 @@ const DELAY = 300;
 const GRACE = 350;
 
 function mention(id: string): PlacedMention {
-  return { id, kind: 'company', text: id, range: {} as StaticRange, nodes: [] };
+  return {
+    id,
+    kind: 'company',
+    text: id,
+    range: {} as StaticRange,
+    endpoints: {} as StaticRangeInit,
+    nodes: [],
+  };
 }
 
 function setUp(options: { pinned?: boolean } = {}) {

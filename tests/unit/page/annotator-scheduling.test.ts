@@ -227,5 +227,7 @@ describe('Annotator mark window', () => {
     expect(annotator.index.size).toBe(1_010);
     expect(platform.intersectionObservers).toHaveLength(1);
     expect(registeredRanges(platform)).toHaveLength(0);
+    // Indexed for hit-testing, yet no range made for a mark never registered.
+    expect(platform.rangesMade()).toBe(0);
   });
 });

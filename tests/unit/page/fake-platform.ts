@@ -16,12 +16,15 @@ export class FakeHighlight extends Set<AbstractRange> {
 }
 
 class FakeStaticRange {
+  /** Ranges made since the platform was installed. */
+  static made = 0;
   readonly startContainer: Node;
   readonly startOffset: number;
   readonly endContainer: Node;
   readonly endOffset: number;
 
   constructor(init: StaticRangeInit) {
+    FakeStaticRange.made++;
     this.startContainer = init.startContainer;
     this.startOffset = init.startOffset;
     this.endContainer = init.endContainer;
@@ -91,6 +94,8 @@ export interface FakePlatform {
   timeStamp: Mock<(label?: string) => void>;
   /** Spends `ms` of main-thread time: `performance.now()` moves on, no timer fires. */
   work(ms: number): void;
+  /** How many `StaticRange`s were made. */
+  rangesMade(): number;
 }
 
 /** Vitest's console has no `timeStamp` (a devtools method). */
@@ -103,6 +108,7 @@ export function installFakePlatform(): FakePlatform {
   });
   const registry = new Map<string, FakeHighlight>();
   const intersectionObservers: FakeIntersectionObserver[] = [];
+  FakeStaticRange.made = 0;
   const origin = Date.now();
   let worked = 0;
   vi.spyOn(performance, 'now').mockImplementation(() => Date.now() - origin + worked);
@@ -131,6 +137,7 @@ export function installFakePlatform(): FakePlatform {
     work: (ms) => {
       worked += ms;
     },
+    rangesMade: () => FakeStaticRange.made,
   };
 }
 

@@ -21,7 +21,8 @@ function mention(
   nodes: Text[] = start[0] === end[0] ? [start[0]] : [start[0], end[0]],
   kind: Kind = 'chip',
 ): PlacedMention {
-  return { id, kind, text: id, range: range(start[0], start[1], end[0], end[1]), nodes };
+  const at = range(start[0], start[1], end[0], end[1]);
+  return { id, kind, text: id, range: at, endpoints: at, nodes };
 }
 
 const ids = (mentions: PlacedMention[]) => mentions.map((m) => m.id);
