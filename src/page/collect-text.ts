@@ -132,9 +132,14 @@ const DOCUMENT_NODE = 9;
 /** The primary language subtag of a lang attribute value, or null when empty. */
 export function primaryLanguage(value: string | null | undefined): string | null {
   if (!value) return null;
-  const primary = value.trim().toLowerCase().split(/[-_]/)[0];
-  return primary ? primary : null;
+  // A page repeats one value on many elements: the last answer is kept.
+  if (value === lastLang.value) return lastLang.primary;
+  const primary = value.trim().toLowerCase().split(/[-_]/)[0] || null;
+  lastLang = { value, primary };
+  return primary;
 }
+
+let lastLang: { value: string; primary: string | null } = { value: '', primary: null };
 
 function usesLayout(root: Node, option: CollectOptions['visibility']): boolean {
   if (option === 'ignore') return false;

@@ -204,6 +204,11 @@ describe('other DOMs and helpers', () => {
   it('normalises language tags to their primary subtag', () => {
     expect(primaryLanguage('fr-FR')).toBe('fr');
     expect(primaryLanguage('EN_us')).toBe('en');
+    // The same value twice, then another (the last answer is kept).
+    expect(primaryLanguage('EN_us')).toBe('en');
+    expect(primaryLanguage('de')).toBe('de');
+    expect(primaryLanguage(' -x')).toBeNull();
+    expect(primaryLanguage(' -x')).toBeNull();
     expect(primaryLanguage('')).toBeNull();
     expect(primaryLanguage(null)).toBeNull();
   });
