@@ -804,7 +804,7 @@ async function main(): Promise<void> {
   }
   console.log(table(rows));
   console.log(
-    'ext = the built extension (trace: content-script injection -> last task before the final highlight count; CS eval = evaluating the content-script bundle; ext marks = ranges registered in CSS.highlights); harness = the same annotator modules in the page, from a pattern compiled at build time; h start = matcher start-up; floor+vis = the floor also skipping elements hidden by CSS; times in ms.',
+    'ext = the built extension (trace: evaluating the loader -> the task of the annotator end mark, every mention placed; CS eval = evaluating the content-script bundle; ext marks = ranges registered in CSS.highlights); harness = the same annotator modules in the page, from a pattern compiled at build time; h start = matcher start-up; floor+vis = the floor also skipping elements hidden by CSS; times in ms.',
   );
   console.log('');
   for (const b of budgets) console.log(`${b.pass ? 'PASS' : 'FAIL'}  ${b.budget}: ${b.value}`);
