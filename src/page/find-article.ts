@@ -21,8 +21,11 @@ export function findArticleRoot(doc: Document): Element {
     (article) => !hasBoilerplateAncestor(article),
   );
   if (articles.length > 0) {
+    // A single article is only checked for being thick enough: sizing it all would read a
+    // long article twice.
+    const cap = articles.length === 1 ? MIN_ARTICLE_CHARS : SIZE_CAP;
     const sized = articles
-      .map((element) => ({ element, chars: textLength(element, SIZE_CAP) }))
+      .map((element) => ({ element, chars: textLength(element, cap) }))
       .sort((a, b) => b.chars - a.chars);
     const best = sized[0]!;
     const total = sized.reduce((sum, a) => sum + a.chars, 0);
