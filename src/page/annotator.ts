@@ -6,7 +6,7 @@
  */
 import type { Matcher, Mention } from '../glossary/matcher';
 import type { Kind } from '../glossary/types';
-import { collectTextSlice, type TextBlock } from './collect-text';
+import { collectTextSlice, iterateTextBlocks, type TextBlock } from './collect-text';
 import { nodesBetween, toRangeEndpoints } from './block-offsets';
 import { findArticleRoot } from './find-article';
 import { PageHighlights, type HighlightStyle } from './highlights';
@@ -22,7 +22,6 @@ import {
 } from './dom-order';
 import { BLOCK_SELECTOR, MarkWindow } from './mark-window';
 import { ChangeWatcher } from './change-watcher';
-import { iterateWithShadowRoots } from './shadow-walk';
 import { PIECE_CHARS, splitBlock, type ScanBlock } from './split-block';
 import { createYielder } from './yield';
 
@@ -209,7 +208,9 @@ export class Annotator {
   async #scan(root: Node, generation: number, visibleFirst: boolean): Promise<void> {
     const now = () => performance.now();
     const collected: TextBlock[] = [];
-    const iterator = iterateWithShadowRoots(root, (shadow) => this.#watchShadowRoot(shadow));
+    const iterator = iterateTextBlocks(root, {
+      onShadowRoot: (shadow) => this.#watchShadowRoot(shadow),
+    });
     for (;;) {
       const slice = collectTextSlice(iterator, { deadline: now() + SLICE_MS });
       for (const block of slice.blocks) if (block.segments.length > 0) collected.push(block);

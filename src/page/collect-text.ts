@@ -31,6 +31,12 @@ export interface CollectOptions {
    * so when the function exists and the DOM has layout (not happy-dom / jsdom).
    */
   visibility?: 'auto' | 'check' | 'ignore';
+  /**
+   * Also collect the text of every open shadow root under the root (and of the root's own,
+   * when it is a host), found in the same walk: after the root's text, breadth first.
+   * Called for each shadow root before its text is read.
+   */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
 }
 
 /** The tag name of the extension's own UI host. */
@@ -190,14 +196,44 @@ function inheritedLang(node: Node): string | null {
 }
 
 /**
- * Yields the text blocks of a document or subtree in document order. Whitespace-only
- * blocks are left out. Lazy: a caller can stop between blocks to stay within a time
- * budget (see `collectTextSlice`).
+ * Yields the text blocks of a document or subtree in document order (then those of its
+ * open shadow roots, with `onShadowRoot`). Whitespace-only blocks are left out. Lazy: a
+ * caller can stop between blocks to stay within a time budget (see `collectTextSlice`).
  */
 export function* iterateTextBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock> {
+  const onShadowRoot = options.onShadowRoot;
+  const shadows: ShadowRoot[] | null = onShadowRoot ? [] : null;
+  yield* treeBlocks(root, options.visibility, shadows);
+  // The walk of each tree adds the open shadow roots it passes through to the queue.
+  for (let i = 0; shadows && i < shadows.length; i++) {
+    onShadowRoot!(shadows[i]!);
+    yield* treeBlocks(shadows[i]!, options.visibility, shadows);
+  }
+}
+
+/** The open shadow root of an element, or null. */
+function openShadowRoot(element: Element): ShadowRoot | null {
+  const shadow = element.shadowRoot;
+  return shadow && shadow.mode === 'open' ? shadow : null;
+}
+
+/**
+ * The blocks of one tree, in document order; with `shadows`, the open shadow roots of
+ * the elements read (the root's own included) are appended to it.
+ */
+function* treeBlocks(
+  root: Node,
+  visibility: CollectOptions['visibility'],
+  shadows: ShadowRoot[] | null,
+): Generator<TextBlock> {
   if (root.nodeType === ELEMENT_NODE && isExcludedElement(root as Element)) return;
   if (root.nodeType !== DOCUMENT_NODE && isInsideExcluded(root)) return;
-  const checkCss = usesLayout(root, options.visibility);
+  const checkCss = usesLayout(root, visibility);
+  if (shadows && root.nodeType === ELEMENT_NODE) {
+    // A host added with its shadow root is itself the changed node to rescan.
+    const own = openShadowRoot(root as Element);
+    if (own) shadows.push(own);
+  }
 
   const langs: (string | null)[] = [inheritedLang(root)];
   let parts: string[] = [];
@@ -258,6 +294,10 @@ export function* iterateTextBlocks(root: Node, options: CollectOptions = {}): Ge
       } else {
         const block = BLOCKS.has(name);
         if (block) flush();
+        if (shadows) {
+          const shadow = openShadowRoot(element);
+          if (shadow) shadows.push(shadow);
+        }
         if (element.firstChild) {
           let flags = block ? 1 : 0;
           if (attributes && element.hasAttribute('lang')) {

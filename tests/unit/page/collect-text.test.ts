@@ -239,4 +239,36 @@ describe('shadow roots', () => {
     shadow.innerHTML = '<p>Nvidia</p>';
     expect(collectText(shadow)).toEqual([]);
   });
+
+  it('reads the open shadow roots found on the way, after the tree, breadth first', () => {
+    const root = body(
+      '<p>light</p><div id="a"><p>a light</p></div><section id="b"></section>' +
+        '<pre><span id="in-code"></span></pre><div id="closed"></div>',
+    );
+    const a = root.querySelector('#a')!.attachShadow({ mode: 'open' });
+    a.innerHTML = '<p>in a</p><span id="nested"></span>';
+    const nested = a.querySelector('#nested')!.attachShadow({ mode: 'open' });
+    nested.innerHTML = '<p>nested in a</p>';
+    const b = root.querySelector('#b')!.attachShadow({ mode: 'open' });
+    b.innerHTML = '<p>in b</p>';
+    root.querySelector('#in-code')!.attachShadow({ mode: 'open' }).innerHTML = '<p>code</p>';
+    root.querySelector('#closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>closed</p>';
+    const seen: ShadowRoot[] = [];
+    const blocks = Array.from(iterateTextBlocks(root, { onShadowRoot: (s) => seen.push(s) }));
+    expect(texts(blocks)).toEqual(['light', 'a light', 'in a', 'in b', 'nested in a']);
+    expect(seen).toEqual([a, b, nested]);
+    // Without the option, shadow roots are not read.
+    expect(texts(collectText(root))).toEqual(['light', 'a light']);
+  });
+
+  it('reads the shadow root of a host given as the root', () => {
+    const root = body('<div id="host"><span>slotted</span></div>');
+    const host = root.querySelector('#host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>inside</p>';
+    const seen: ShadowRoot[] = [];
+    const blocks = Array.from(iterateTextBlocks(host, { onShadowRoot: (s) => seen.push(s) }));
+    expect(texts(blocks)).toEqual(['slotted', 'inside']);
+    expect(seen).toEqual([shadow]);
+  });
 });
