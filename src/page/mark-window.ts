@@ -12,8 +12,9 @@
 import type { PageHighlights } from './highlights';
 import type { PlacedMention } from './mention-index';
 
-/** How far beyond the viewport marks stay registered in that mode. */
-const WINDOW_MARGIN = '200% 0px';
+/** How far beyond the viewport, above and below, marks stay registered in that mode. */
+const MARGIN_VIEWPORTS = 2;
+const WINDOW_MARGIN = `${MARGIN_VIEWPORTS * 100}% 0px`;
 /** The most block elements in one band. */
 export const BAND_BLOCKS = 32;
 /**
@@ -45,6 +46,7 @@ interface Band {
  * band of blocks is within WINDOW_MARGIN of the viewport.
  */
 export class MarkWindow {
+  readonly #win: Window & typeof globalThis;
   readonly #highlights: PageHighlights;
   readonly #observer: IntersectionObserver;
   readonly #bandOf = new Map<Element, Band>();
@@ -57,6 +59,7 @@ export class MarkWindow {
   #lastBlock: Element | undefined;
 
   constructor(win: Window & typeof globalThis, highlights: PageHighlights) {
+    this.#win = win;
     this.#highlights = highlights;
     this.#observer = new win.IntersectionObserver(
       (entries) => {
@@ -132,10 +135,28 @@ export class MarkWindow {
       return open;
     }
     const band: Band = { blocks: [block], chars, marks: new Set(), near: false };
+    // Its place now, from its box, rather than from the observer's first report a frame
+    // later: the marks of the bands near the viewport are then registered with the scan's
+    // first marks, in one change of the registry (each change repaints the document).
+    const side = this.#sideNow(block);
+    if (side !== undefined) {
+      this.#side.set(block, side);
+      band.near = side === INSIDE;
+    }
     this.#bandOf.set(block, band);
     this.#observer.observe(block);
     this.#open = band;
     return band;
+  }
+
+  /** Where a block is now, from its box; undefined when it has none (or no layout). */
+  #sideNow(block: Element): number | undefined {
+    const rect = block.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) return undefined;
+    const height = this.#win.innerHeight;
+    const margin = MARGIN_VIEWPORTS * height;
+    if (rect.bottom < -margin) return ABOVE;
+    return rect.top > height + margin ? BELOW : INSIDE;
   }
 
   /** Registers or unregisters a band's marks when its nearness changed. */

@@ -230,4 +230,31 @@ describe('Annotator mark window', () => {
     // Indexed for hit-testing, yet no range made for a mark never registered.
     expect(platform.rangesMade()).toBe(0);
   });
+
+  it("registers the bands already near the viewport with the scan's first marks, from their boxes", async () => {
+    // Blocks 100 px tall, one under the other, in a viewport 1,000 px tall: the window
+    // reaches two viewports below it (3,000 px), where the second band (block 32) is not.
+    vi.stubGlobal('innerHeight', 1000);
+    const boxes = vi
+      .spyOn(Element.prototype, 'getBoundingClientRect')
+      .mockImplementation(function (this: Element) {
+        const top = [...document.querySelectorAll('p')].indexOf(this as HTMLParagraphElement) * 100;
+        return { top, bottom: top + 100, width: 600, height: 100 } as DOMRect;
+      });
+    const dense = Array.from({ length: 256 }, () => `<p>${'Nvidia '.repeat(8)}</p>`).join('');
+    const { platform, started } = annotate(dense);
+    await vi.runAllTimersAsync();
+    await started;
+    boxes.mockRestore();
+    const blocks = [...document.querySelectorAll('p')];
+    // Before any report of the observer: the first band's marks, and only those.
+    const shown = new Set(registeredRanges(platform).map((r) => r.startContainer.parentElement));
+    expect(shown).toEqual(new Set(blocks.slice(0, BAND_BLOCKS)));
+    expect(registeredRanges(platform)).toHaveLength(BAND_BLOCKS * 8);
+    // The observer's first reports agree: nothing changes.
+    const [observer] = platform.intersectionObservers;
+    observer!.report([blocks[0]!, blocks[BAND_BLOCKS - 1]!], true);
+    observer!.report([blocks[BAND_BLOCKS]!], false, 'below');
+    expect(registeredRanges(platform)).toHaveLength(BAND_BLOCKS * 8);
+  });
 });
