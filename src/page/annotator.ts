@@ -188,7 +188,8 @@ export class Annotator {
     const win = this.#doc.defaultView as (Window & typeof globalThis) | null;
     if (this.#window || !win || typeof win.IntersectionObserver !== 'function') return;
     this.highlights.clearMarks();
-    this.#window = new MarkWindow(win, this.highlights);
+    this.index.unlocateAll();
+    this.#window = new MarkWindow(win, this.highlights, this.index);
     for (const marked of this.index.mentions()) this.#window.add(marked);
   }
 
@@ -310,7 +311,8 @@ export class Annotator {
       if (current) this.#unmark(current);
       this.#firstOf.set(mention.id, placed);
     }
-    this.index.add(placed);
+    // In the mark window, a mark is located for hit-testing when registered.
+    this.index.add(placed, this.#window === undefined);
     this.#show(placed);
   }
 

@@ -10,7 +10,7 @@
  * sixteenth of that.
  */
 import type { PageHighlights } from './highlights';
-import type { PlacedMention } from './mention-index';
+import type { MentionIndex, PlacedMention } from './mention-index';
 
 /** How far beyond the viewport, above and below, marks stay registered in that mode. */
 const MARGIN_VIEWPORTS = 2;
@@ -42,12 +42,14 @@ interface Band {
 }
 
 /**
- * The marks of a page with very many of them, registered as highlights only while their
- * band of blocks is within WINDOW_MARGIN of the viewport.
+ * The marks of a page with very many of them, registered as highlights (and located for
+ * hit-testing in the index) only while their band of blocks is within WINDOW_MARGIN of
+ * the viewport.
  */
 export class MarkWindow {
   readonly #win: Window & typeof globalThis;
   readonly #highlights: PageHighlights;
+  readonly #index: MentionIndex;
   readonly #observer: IntersectionObserver;
   readonly #bandOf = new Map<Element, Band>();
   /** The last side reported for each observed block (first or last of a band). */
@@ -58,9 +60,10 @@ export class MarkWindow {
   #lastParent: Element | undefined;
   #lastBlock: Element | undefined;
 
-  constructor(win: Window & typeof globalThis, highlights: PageHighlights) {
+  constructor(win: Window & typeof globalThis, highlights: PageHighlights, index: MentionIndex) {
     this.#win = win;
     this.#highlights = highlights;
+    this.#index = index;
     this.#observer = new win.IntersectionObserver(
       (entries) => {
         const changed = new Set<Band>();
@@ -78,7 +81,7 @@ export class MarkWindow {
   add(mention: PlacedMention): void {
     const parent = mention.nodes[0]?.parentElement;
     if (!parent) {
-      this.#highlights.queue(mention.kind, mention.range); // no element to watch: always shown
+      this.#show(mention); // no element to watch: always shown
       return;
     }
     if (parent !== this.#lastParent) {
@@ -89,7 +92,13 @@ export class MarkWindow {
     mention.block = block;
     const band = this.#bandOf.get(block) ?? this.#join(block, mention.nodes[0]!.length);
     band.marks.add(mention);
-    if (band.near) this.#highlights.queue(mention.kind, mention.range);
+    if (band.near) this.#show(mention);
+  }
+
+  /** Queues a mark for registration and locates it for hit-testing. */
+  #show(mention: PlacedMention): void {
+    this.#highlights.queue(mention.kind, mention.range);
+    this.#index.locate(mention);
   }
 
   delete(mention: PlacedMention): void {
@@ -167,8 +176,13 @@ export class MarkWindow {
     if (near === band.near) return;
     band.near = near;
     for (const m of band.marks) {
-      if (near) this.#highlights.add(m.kind, m.range);
-      else this.#highlights.delete(m.kind, m.range);
+      if (near) {
+        this.#highlights.add(m.kind, m.range);
+        this.#index.locate(m);
+      } else {
+        this.#highlights.delete(m.kind, m.range);
+        this.#index.unlocate(m);
+      }
     }
   }
 

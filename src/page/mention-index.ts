@@ -1,7 +1,9 @@
 /**
- * Where the marks are: for each Text node, the sorted spans of the mentions it holds,
- * so hit-testing maps (node, offset) to a mention with a binary search. A Map, not a
- * WeakMap (measured slower for 77,000 mentions): entries go when their mentions do.
+ * The marked mentions, and where the registered ones are: for each Text node, the sorted
+ * spans of the mentions it holds, so hit-testing maps (node, offset) to a mention with a
+ * binary search. A mark is only where the pointer can find it while it is registered:
+ * with very many marks (mark-window.ts) most are never located. A Map, not a WeakMap
+ * (measured slower for 77,000 mentions): entries go when their mentions do.
  */
 import type { Kind } from '../glossary/types';
 
@@ -77,8 +79,14 @@ export class MentionIndex {
     return this.#all.values();
   }
 
-  add(mention: PlacedMention): void {
+  /** Adds a mention; `located` false leaves it out of hit-testing until `locate`. */
+  add(mention: PlacedMention, located = true): void {
     this.#all.add(mention);
+    if (located) this.locate(mention);
+  }
+
+  /** Makes a mention findable by `in` and `at` (hit-testing). */
+  locate(mention: PlacedMention): void {
     const { endpoints: at, nodes } = mention;
     for (let k = 0; k < nodes.length; k++) {
       const node = nodes[k]!;
@@ -94,14 +102,24 @@ export class MentionIndex {
   }
 
   delete(mention: PlacedMention): void {
-    if (!this.#all.delete(mention)) return;
+    if (this.#all.delete(mention)) this.unlocate(mention);
+  }
+
+  /** Takes a mention out of hit-testing (it stays among the marked mentions). */
+  unlocate(mention: PlacedMention): void {
     for (const node of mention.nodes) {
       const spans = this.#byNode.get(node);
       if (!spans) continue;
       const kept = spans.filter((span) => span.mention !== mention);
+      if (kept.length === spans.length) continue;
       if (kept.length > 0) this.#byNode.set(node, kept);
       else this.#byNode.delete(node);
     }
+  }
+
+  /** Takes every mention out of hit-testing. */
+  unlocateAll(): void {
+    this.#byNode.clear();
   }
 
   clear(): void {

@@ -181,6 +181,10 @@ describe('Annotator mark window', () => {
     observer!.report([bands[1]![0]!], true);
     expect(registeredRanges(platform)).toHaveLength(32 * 8);
     expect(shownBlocks()).toEqual(new Set(bands[1]));
+    // Only registered marks are where hit-testing looks.
+    const located = (block: Element) => annotator.index.in(block.firstChild!).length;
+    expect(located(bands[1]![5]!)).toBe(8);
+    expect(located(bands[0]![5]!)).toBe(0);
     // It goes above while its last block is still below: the band fills the viewport.
     observer!.report([bands[1]![0]!], false, 'above');
     expect(registeredRanges(platform)).toHaveLength(32 * 8);
@@ -189,6 +193,8 @@ describe('Annotator mark window', () => {
     // Then the last goes above too: nothing of that band stays registered.
     observer!.report([bands[1]!.at(-1)!], false, 'above');
     expect(registeredRanges(platform)).toHaveLength(0);
+    expect(located(bands[1]![5]!)).toBe(0);
+    expect(annotator.index.size).toBe(256 * 8);
     observer!.report([bands[7]!.at(-1)!], true);
     expect(shownBlocks()).toEqual(new Set(bands[7]));
 

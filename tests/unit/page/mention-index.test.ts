@@ -198,6 +198,26 @@ describe('MentionIndex', () => {
     expect(index.at(document.body, 0)).toEqual([]);
   });
 
+  it('leaves a mention added unlocated out of hit-testing until it is located', () => {
+    const index = new MentionIndex();
+    const nvidia = mention('nvidia', [text, 0], [text, 6]);
+    const tsmc = mention('tsmc', [text, 11], [text, 15]);
+    index.add(nvidia, false);
+    index.add(tsmc);
+    expect(index.size).toBe(2);
+    expect(index.at(text, 3)).toEqual([]);
+    expect(ids([...index.in(text)].map((s) => s.mention))).toEqual(['tsmc']);
+    index.locate(nvidia);
+    expect(ids(index.at(text, 3))).toEqual(['nvidia']);
+    expect(ids([...index.in(text)].map((s) => s.mention))).toEqual(['nvidia', 'tsmc']);
+    index.unlocate(tsmc);
+    expect(index.at(text, 12)).toEqual([]);
+    expect(index.size).toBe(2);
+    index.unlocateAll();
+    expect(index.in(text)).toEqual([]);
+    expect([...index.mentions()]).toEqual([nvidia, tsmc]);
+  });
+
   it('lists the mentions in the order they were added', () => {
     const index = new MentionIndex();
     const tsmc = mention('tsmc', [text, 11], [text, 15]);
