@@ -39,6 +39,11 @@ interface Band {
   chars: number;
   marks: Set<PlacedMention>;
   near: boolean;
+  /**
+   * The block observed as its last: the last of `blocks` once settled (see `#settle`).
+   * The first block is observed from the start.
+   */
+  watched: Element;
 }
 
 /**
@@ -56,6 +61,8 @@ export class MarkWindow {
   readonly #side = new Map<Element, number>();
   /** The band that new blocks join while they follow its last block. */
   #open: Band | undefined;
+  /** Whether a `#settle` of the open band is queued. */
+  #settling = false;
   /** The block element of the last parent seen (mentions come in document order). */
   #lastParent: Element | undefined;
   #lastBlock: Element | undefined;
@@ -131,19 +138,19 @@ export class MarkWindow {
       open.chars < BAND_CHARS &&
       follows(block, open.blocks.at(-1)!)
     ) {
-      const previous = open.blocks.at(-1)!;
       open.blocks.push(block);
       open.chars += chars;
       this.#bandOf.set(block, open);
-      // Until the observer reports the new last block, it counts as where the previous
-      // one was: the band's nearness does not change (nor its registered marks) meanwhile.
-      const side = this.#side.get(previous);
-      if (side !== undefined) this.#side.set(block, side);
-      this.#observer.observe(block);
-      if (previous !== open.blocks[0]) this.#unobserve(previous);
+      // The new last block is observed once the scan gives the thread back: a band grows
+      // by up to BAND_BLOCKS blocks in one slice, and each observe() has a cost.
+      if (!this.#settling) {
+        this.#settling = true;
+        queueMicrotask(() => this.#settle());
+      }
       return open;
     }
-    const band: Band = { blocks: [block], chars, marks: new Set(), near: false };
+    this.#settle();
+    const band: Band = { blocks: [block], chars, marks: new Set(), near: false, watched: block };
     // Its place now, from its box, rather than from the observer's first report a frame
     // later: the marks of the bands near the viewport are then registered with the scan's
     // first marks, in one change of the registry (each change repaints the document).
@@ -156,6 +163,23 @@ export class MarkWindow {
     this.#observer.observe(block);
     this.#open = band;
     return band;
+  }
+
+  /** Observes the open band's last block in place of the one observed before. */
+  #settle(): void {
+    this.#settling = false;
+    const band = this.#open;
+    if (!band) return;
+    const last = band.blocks.at(-1)!;
+    const previous = band.watched;
+    if (last === previous) return;
+    // Until the observer reports the new last block, it counts as where the previous one
+    // was: the band's nearness does not change (nor its registered marks) meanwhile.
+    const side = this.#side.get(previous);
+    if (side !== undefined) this.#side.set(last, side);
+    this.#observer.observe(last);
+    if (previous !== band.blocks[0]) this.#unobserve(previous);
+    band.watched = last;
   }
 
   /** Where a block is now, from its box; undefined when it has none (or no layout). */
@@ -171,7 +195,7 @@ export class MarkWindow {
   /** Registers or unregisters a band's marks when its nearness changed. */
   #update(band: Band): void {
     const first = this.#side.get(band.blocks[0]!);
-    const last = this.#side.get(band.blocks.at(-1)!);
+    const last = this.#side.get(band.watched);
     const near = first === INSIDE || last === INSIDE || (first === ABOVE && last === BELOW);
     if (near === band.near) return;
     band.near = near;
@@ -200,14 +224,17 @@ export class MarkWindow {
       return;
     }
     band.blocks = kept;
+    const last = kept.at(-1)!;
     this.#observer.observe(kept[0]!);
-    this.#observer.observe(kept.at(-1)!);
+    this.#observer.observe(last);
+    if (band.watched !== kept[0] && band.watched !== last) this.#unobserve(band.watched);
+    band.watched = last;
   }
 
   #drop(band: Band): void {
     for (const block of band.blocks) this.#bandOf.delete(block);
     this.#unobserve(band.blocks[0]!);
-    this.#unobserve(band.blocks.at(-1)!);
+    this.#unobserve(band.watched);
     for (const m of band.marks) if (m.rangeMade !== false) this.#highlights.delete(m.kind, m.range);
     if (this.#open === band) this.#open = undefined;
   }

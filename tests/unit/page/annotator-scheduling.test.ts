@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MARKED_STAMP } from '../../../src/page/annotator';
 import { BAND_BLOCKS, BAND_CHARS } from '../../../src/page/mark-window';
 import { annotate, paragraphs, registeredRanges, useFakePlatform } from './annotator-harness';
+import { FakeIntersectionObserver } from './fake-platform';
 
 useFakePlatform();
 
@@ -161,10 +162,14 @@ describe('Annotator mark window', () => {
     // 256 short blocks of 8 marks: bands of BAND_BLOCKS (32), each watched through its
     // first and last block only.
     const dense = Array.from({ length: 256 }, () => `<p>${'Nvidia '.repeat(8)}</p>`).join('');
+    const observe = vi.spyOn(FakeIntersectionObserver.prototype, 'observe');
     const { annotator, platform, started } = annotate(dense);
     await vi.runAllTimersAsync();
     await started;
     expect(annotator.index.size).toBe(256 * 8);
+    // A growing band's last block is observed once the slice ends, not block by block.
+    expect(observe.mock.calls.length).toBeLessThan(32);
+    observe.mockRestore();
     const [observer] = platform.intersectionObservers;
     const blocks = [...document.querySelectorAll('p')];
     expect(BAND_BLOCKS).toBe(32);
