@@ -243,14 +243,22 @@ export class Annotator {
     // Marks are registered after the first slice (the visible text: a few marks, a cheap
     // repaint), then in batches at most every FLUSH_EVERY_MS and at the end (see
     // PageHighlights.queue). Waiting 50 ms for the first registration made the 50 KB page's
-    // marks complete later (233 ms against 157 ms, `npm run bench -- --loads 5`).
+    // marks complete later (233 ms against 157 ms, `npm run bench -- --loads 5`). In the
+    // mark window, the first registration waits until the scan has passed the window
+    // (or FLUSH_EVERY_MS): every mark near the viewport in one change of the registry, as
+    // each change repaints the whole long page (40-60 ms at 5 MB).
+    const started = now();
     let flushed = -1;
     for (const [from, to] of ranges) {
       for (let i = from; i < to; i++) {
         this.#matchBlock(scanner, blocks[i]!, i);
         if (now() < deadline) continue;
         let frame = false;
-        if (flushed < 0 || now() - flushed >= FLUSH_EVERY_MS) {
+        const due =
+          flushed >= 0
+            ? now() - flushed >= FLUSH_EVERY_MS
+            : !this.#window || this.#window.reachedBelow || now() - started >= FLUSH_EVERY_MS;
+        if (due) {
           await this.#flush(inOwnFrame);
           if (generation !== this.#generation) return;
           flushed = now();

@@ -63,6 +63,7 @@ export class MarkWindow {
   #open: Band | undefined;
   /** Whether a `#settle` of the open band is queued. */
   #settling = false;
+  #belowViewport = false;
   /** The block element of the last parent seen (mentions come in document order). */
   #lastParent: Element | undefined;
   #lastBlock: Element | undefined;
@@ -83,6 +84,14 @@ export class MarkWindow {
       },
       { rootMargin: WINDOW_MARGIN },
     );
+  }
+
+  /**
+   * Whether a band starting below the window was added: a scan in document order from
+   * the viewport has then found every mark that is near it.
+   */
+  get reachedBelow(): boolean {
+    return this.#belowViewport;
   }
 
   add(mention: PlacedMention): void {
@@ -158,6 +167,7 @@ export class MarkWindow {
     if (side !== undefined) {
       this.#side.set(block, side);
       band.near = side === INSIDE;
+      if (side === BELOW) this.#belowViewport = true;
     }
     this.#bandOf.set(block, band);
     this.#observer.observe(block);

@@ -242,6 +242,32 @@ describe('Annotator mark window', () => {
     expect(platform.rangesMade()).toBe(0);
   });
 
+  it('registers the marks near the viewport at once, when the scan has passed the window', async () => {
+    // Blocks of ~1,000 characters (bands of two), 100 px tall, in a viewport 1,000 px
+    // tall: the window reaches 3,000 px, so blocks 0-31 are near it; one mark per block.
+    vi.stubGlobal('innerHeight', 1000);
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const top = [...document.body.children].indexOf(this) * 100;
+      return { top, bottom: top + 100, width: 600, height: 100 } as DOMRect;
+    });
+    // 1 ms per block matched: six blocks fill a 6 ms slice.
+    const { annotator, platform, started } = annotate(paragraphs(1_010), { msPerBlock: 1 });
+    let done = false;
+    void started.then(() => (done = true));
+    const seen: [placed: number, registered: number][] = [];
+    while (!done && (await step())) {
+      seen.push([annotator.index.size, registeredRanges(platform).length]);
+    }
+    const first = seen.find(([, registered]) => registered > 0);
+    // Not after the first slice (6 blocks), but once the scan reached block 32, below the
+    // window: the 32 marks near it in one registration.
+    expect(first![0]).toBeGreaterThan(32);
+    expect(first![1]).toBe(32);
+    expect(seen.at(-1)).toEqual([1_010, 32]);
+  });
+
   it("registers the bands already near the viewport with the scan's first marks, from their boxes", async () => {
     // Blocks 100 px tall, one under the other, in a viewport 1,000 px tall: the window
     // reaches two viewports below it (3,000 px), where the second band (block 32) is not.
