@@ -9,7 +9,8 @@
  *   trace: from the start of the task that evaluates the loader to the end of the task in
  *   which the annotator emits its end mark (MARKED_STAMP: every mention placed and
  *   registered); busy time counts the main thread's tasks and the microtask checkpoints run
- *   outside them (the annotator's `await` continuations), as one union of intervals;
+ *   outside them (the annotator's `await` continuations), as one union of intervals, less
+ *   the page's own frames before the annotator's evaluation (`pageFramesBeforeAnnotator`);
  *   longest main-thread task in that window (trace) and longest animation frame
  *   (PerformanceObserver 'long-animation-frame'); time to the first frame with a
  *   highlight; hover hit-test (caretPositionFromPoint + binary search, from the page);
