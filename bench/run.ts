@@ -163,7 +163,13 @@ function mergeIntervals(events: TraceEvent[]): { ts: number; dur: number }[] {
 /** Trace events of the extension's own scripts (evaluation, calls, compilation). */
 const EXTENSION_SCRIPT = /^chrome-extension:\/\//;
 /** Trace events of a rendering frame's steps. */
-const FRAME_STEPS = new Set(['FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint']);
+const FRAME_STEPS = new Set([
+  'FireAnimationFrame',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+]);
 
 /**
  * The main-thread tasks that render a frame of the page before the annotator is evaluated

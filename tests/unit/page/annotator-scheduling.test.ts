@@ -272,12 +272,12 @@ describe('Annotator mark window', () => {
     // Blocks 100 px tall, one under the other, in a viewport 1,000 px tall: the window
     // reaches two viewports below it (3,000 px), where the second band (block 32) is not.
     vi.stubGlobal('innerHeight', 1000);
-    const boxes = vi
-      .spyOn(Element.prototype, 'getBoundingClientRect')
-      .mockImplementation(function (this: Element) {
-        const top = [...document.querySelectorAll('p')].indexOf(this as HTMLParagraphElement) * 100;
-        return { top, bottom: top + 100, width: 600, height: 100 } as DOMRect;
-      });
+    const boxes = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const top = [...document.querySelectorAll('p')].indexOf(this as HTMLParagraphElement) * 100;
+      return { top, bottom: top + 100, width: 600, height: 100 } as DOMRect;
+    });
     const dense = Array.from({ length: 256 }, () => `<p>${'Nvidia '.repeat(8)}</p>`).join('');
     const { platform, started } = annotate(dense);
     await vi.runAllTimersAsync();
