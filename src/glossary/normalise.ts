@@ -8,7 +8,7 @@
  * compose) goes through `normaliseText`, which keeps a map back to the original offsets.
  */
 
-import { HASH_MASK } from './text-units';
+import { DIGIT as DIGIT_CLASS, HASH_MASK, LETTER as LETTER_CLASS, commonClass } from './text-units';
 
 /** Soft hyphen, zero-width space/joiners, word joiner, BOM: ignored inside a match. */
 const IGNORABLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
@@ -253,6 +253,9 @@ function charClass(text: string, index: number): number {
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return LETTER_RUN;
     return code >= 48 && code <= 57 ? DIGIT_RUN : 0;
   }
+  const common = commonClass(code);
+  if (common >= 0)
+    return common === LETTER_CLASS ? LETTER_RUN : common === DIGIT_CLASS ? DIGIT_RUN : 0;
   let cls = classCache.get(code);
   if (cls === undefined) {
     const char = text.charAt(index);

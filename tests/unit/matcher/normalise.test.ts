@@ -79,3 +79,20 @@ describe('compileCueScanner', () => {
     );
   });
 });
+
+describe('wordRuns', () => {
+  it('classes Latin-1, Latin Extended and general punctuation by their Unicode properties', () => {
+    const wrong: string[] = [];
+    const codes = [
+      ...Array.from({ length: 0x250 - 0x80 }, (_, i) => 0x80 + i),
+      ...Array.from({ length: 0x2070 - 0x2000 }, (_, i) => 0x2000 + i),
+    ];
+    for (const code of codes) {
+      const char = String.fromCharCode(code);
+      // A letter joins the letters around it; a digit is a run of its own; else a gap.
+      const expected = /[\p{L}\p{M}]/u.test(char) ? 1 : /\p{N}/u.test(char) ? 3 : 2;
+      if (wordRuns(`a${char}a`).length !== expected) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+});
