@@ -309,7 +309,10 @@ export class Annotator {
     } catch {
       return;
     }
-    const nodes = nodesBetween(block, mention.start, mention.end);
+    const nodes =
+      endpoints.startContainer === endpoints.endContainer
+        ? undefined
+        : nodesBetween(block, mention.start, mention.end);
     const placed = new PlacedMark(mention.id, kind, mention.text, endpoints, nodes);
     this.#all.add(placed);
     if (!this.#config.kinds.includes(kind)) return;

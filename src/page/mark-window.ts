@@ -95,7 +95,9 @@ export class MarkWindow {
   }
 
   add(mention: PlacedMention): void {
-    const parent = mention.nodes[0]?.parentElement;
+    // The start node: the mention's first Text node (`nodes[0]`, without making the array).
+    const start = mention.endpoints.startContainer as Text;
+    const parent = start.parentElement;
     if (!parent) {
       this.#show(mention); // no element to watch: always shown
       return;
@@ -106,7 +108,7 @@ export class MarkWindow {
     }
     const block = this.#lastBlock!;
     mention.block = block;
-    const band = this.#bandOf.get(block) ?? this.#join(block, mention.nodes[0]!.length);
+    const band = this.#bandOf.get(block) ?? this.#join(block, start.length);
     band.marks.add(mention);
     if (band.near) this.#show(mention);
   }

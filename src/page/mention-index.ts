@@ -25,7 +25,7 @@ export interface PlacedMention {
    */
   readonly rangeMade?: boolean;
   /** The Text nodes the mention covers (one unless it spans inline elements). */
-  nodes: Text[];
+  readonly nodes: Text[];
   /** With many marks: the block element whose visibility registers it (annotator's window). */
   block?: Element | undefined;
 }
@@ -39,17 +39,25 @@ export class PlacedMark implements PlacedMention {
   readonly id: string;
   readonly kind: Kind;
   readonly text: string;
-  readonly nodes: Text[];
   block?: Element | undefined;
   readonly endpoints: StaticRangeInit;
   #range: StaticRange | undefined;
+  #nodes: Text[] | undefined;
 
-  constructor(id: string, kind: Kind, text: string, endpoints: StaticRangeInit, nodes: Text[]) {
+  /**
+   * `nodes`: the Text nodes of a mention spanning several; without it, the mention lies in
+   * its start node alone (most do: no array is made for them until asked for).
+   */
+  constructor(id: string, kind: Kind, text: string, endpoints: StaticRangeInit, nodes?: Text[]) {
     this.id = id;
     this.kind = kind;
     this.text = text;
     this.endpoints = endpoints;
-    this.nodes = nodes;
+    this.#nodes = nodes;
+  }
+
+  get nodes(): Text[] {
+    return (this.#nodes ??= [this.endpoints.startContainer as Text]);
   }
 
   get range(): StaticRange {

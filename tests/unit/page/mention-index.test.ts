@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Kind } from '../../../src/glossary/types';
-import { MentionIndex, type PlacedMention } from '../../../src/page/mention-index';
+import { MentionIndex, PlacedMark, type PlacedMention } from '../../../src/page/mention-index';
 
 /** The fields of a StaticRange the index reads (happy-dom has no StaticRange). */
 function range(startContainer: Text, startOffset: number, endContainer: Text, endOffset: number) {
@@ -216,6 +216,23 @@ describe('MentionIndex', () => {
     index.unlocateAll();
     expect(index.in(text)).toEqual([]);
     expect([...index.mentions()]).toEqual([nvidia, tsmc]);
+  });
+
+  it('gives a placed mark in one node that node alone, and a spanning one its nodes', () => {
+    const second = document.createTextNode(' 2');
+    document.body.append(second);
+    const single = new PlacedMark('nvidia', 'company', 'Nvidia', range(text, 0, text, 6));
+    expect(single.nodes).toEqual([text]);
+    const spanning = new PlacedMark('x', 'chip', 'Blackwell 2', range(text, 21, second, 2), [
+      text,
+      second,
+    ]);
+    expect(spanning.nodes).toEqual([text, second]);
+    const index = new MentionIndex();
+    index.add(single);
+    index.add(spanning);
+    expect(ids(index.at(second, 1))).toEqual(['x']);
+    expect(ids(index.at(text, 3))).toEqual(['nvidia']);
   });
 
   it('lists the mentions in the order they were added', () => {
