@@ -42,11 +42,15 @@ export interface IndexedAlias {
   caseCache?: Map<string, boolean>;
 }
 
-/** Proposed mentions, before context rules: parallel lists (no object per candidate). */
+/**
+ * Proposed mentions, before context rules: parallel lists (no object per candidate), of
+ * which the first `count` items are this text's (the lists are reused from text to text).
+ */
 export interface Candidates {
   aliases: IndexedAlias[];
   starts: number[];
   ends: number[];
+  count: number;
 }
 
 /** The aliases that start with one unit, parsed on the unit's first hit. */
@@ -123,7 +127,10 @@ function groupTable(lines: string[], parse: GroupTable['parse']): GroupTable {
 
 /** Finds the candidates of a text (see the top of this file). */
 export interface AliasIndex {
-  /** The leftmost-longest candidates of a (normalised) text, before context rules. */
+  /**
+   * The leftmost-longest candidates of a (normalised) text, before context rules. The
+   * lists are the index's own, refilled by the next call: read them before it.
+   */
   candidates(text: string, lang: Lang | null): Candidates;
 }
 
@@ -240,11 +247,15 @@ export function createAliasIndex(
     return -1;
   }
 
+  // One set of lists for every call, never shortened: a page scans thousands of blocks,
+  // most with a few candidates, and new lists for each were ~8% of a long page's allocation.
+  const found: Candidates = { aliases: [], starts: [], ends: [], count: 0 };
+
   function candidates(text: string, lang: Lang | null): Candidates {
     // Hoisted: most words miss, and a miss is one read of `keys`.
     const keys = heads.keys;
     const mask = heads.mask;
-    const found: Candidates = { aliases: [], starts: [], ends: [] };
+    found.count = 0;
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -303,9 +314,10 @@ export function createAliasIndex(
             next = split;
           }
           if (end >= 0) {
-            found.aliases.push(alias);
-            found.starts.push(start);
-            found.ends.push(end);
+            const k = found.count++;
+            found.aliases[k] = alias;
+            found.starts[k] = start;
+            found.ends[k] = end;
           }
           i = next;
           continue;

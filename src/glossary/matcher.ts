@@ -171,7 +171,7 @@ const NEAR = 2;
 /** The mentions of candidates, offsets into the input. */
 function mentionsOf(found: Candidates, input: string, mapped: NormalisedText | null): Mention[] {
   const out: Mention[] = [];
-  for (let k = 0; k < found.starts.length; k++) {
+  for (let k = 0; k < found.count; k++) {
     const id = found.aliases[k]!.id;
     let start = found.starts[k]!;
     let end = found.ends[k]!;
@@ -286,14 +286,15 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     const text = mapped === null ? input : mapped.text;
     const found = index.candidates(text, primaryLang(options.lang));
     const aliases = found.aliases;
+    const count = found.count;
     const all = mentionsOf(found, input, mapped);
     let ambiguous = false;
     // Indexed loops here and in the index: a page's first scan runs mostly before V8 has
     // optimised it, when `for...of` allocates an iterator result per element.
-    for (let k = 0; k < aliases.length; k++) if (aliases[k]!.cueList >= 0) ambiguous = true;
+    for (let k = 0; k < count; k++) if (aliases[k]!.cueList >= 0) ambiguous = true;
     if (!ambiguous) {
       const anchors: string[] = [];
-      for (let k = 0; k < aliases.length; k++) {
+      for (let k = 0; k < count; k++) {
         const id = aliases[k]!.id;
         if (!anchors.includes(id)) anchors.push(id);
       }
@@ -310,7 +311,7 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     const nearbyIds: string[] = [];
     if (options.contextIds) for (const id of options.contextIds) nearbyIds.push(id);
     const anchors: string[] = [];
-    for (let k = 0; k < aliases.length; k++) {
+    for (let k = 0; k < count; k++) {
       const alias = aliases[k]!;
       if (alias.cueList >= 0 || nearbyIds.includes(alias.id)) continue;
       nearbyIds.push(alias.id);
@@ -319,7 +320,7 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
     // First the cues (an ambiguous name with a cue in this very text stands on its own
     // and vouches for related ones here too), then each mention's fate.
     const cueOf: number[] = [];
-    for (let k = 0; k < aliases.length; k++) {
+    for (let k = 0; k < count; k++) {
       const list = aliases[k]!.cueList;
       if (list < 0) {
         cueOf.push(HERE);
@@ -346,7 +347,7 @@ export function matcherFromCompiled(compiled: CompiledGlossary): Matcher {
       if (cue === HERE && !anchors.includes(id)) anchors.push(id);
       if (cue === HERE && !nearbyIds.includes(id)) nearbyIds.push(id);
     }
-    for (let k = 0; k < aliases.length; k++) {
+    for (let k = 0; k < count; k++) {
       const id = aliases[k]!.id;
       const accepted = cueOf[k] !== NONE || relatedNearby(relatedTo(id), nearbyIds, id);
       (accepted ? mentions : pending).push(all[k]!);
