@@ -242,8 +242,9 @@ export interface CueHit {
   end: number;
 }
 
-const LETTER_RUN = 1;
-const DIGIT_RUN = 2;
+/** The word classes of `hasCue`: the matcher's letter and digit classes (text-units.ts). */
+const LETTER_RUN = LETTER_CLASS;
+const DIGIT_RUN = DIGIT_CLASS;
 const classCache = new Map<number, number>();
 
 /** 1 for a letter or mark, 2 for a digit, 0 otherwise (the word classes of `hasCue`). */
@@ -254,8 +255,7 @@ function charClass(text: string, index: number): number {
     return code >= 48 && code <= 57 ? DIGIT_RUN : 0;
   }
   const common = commonClass(code);
-  if (common >= 0)
-    return common === LETTER_CLASS ? LETTER_RUN : common === DIGIT_CLASS ? DIGIT_RUN : 0;
+  if (common >= 0) return common;
   let cls = classCache.get(code);
   if (cls === undefined) {
     const char = text.charAt(index);
