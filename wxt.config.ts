@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compiledGlossaryPlugin } from './scripts/vite-compiled-glossary';
+import { partBrowserPlugin } from './scripts/vite-part-browser';
 import { loadGlossary } from './src/glossary/load-glossary';
 import { checkTruth, resolveToday } from './src/glossary/truth-rules';
 import { formatProblems } from './src/glossary/validate';
@@ -35,7 +36,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: OUTPUT_DIR,
   vite: () => ({
-    plugins: [preact(), compiledGlossaryPlugin()],
+    // The injected parts use the loader's webextension-polyfill (scripts/vite-part-browser.ts).
+    plugins: [preact(), compiledGlossaryPlugin(), partBrowserPlugin()],
     // JSON modules as JSON.parse of a string: parsed faster than an object literal.
     json: { stringify: true },
   }),

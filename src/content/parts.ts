@@ -6,11 +6,13 @@
  * An injected part runs in the same isolated world as the loader (never the page's) and
  * registers itself here; the page can neither see nor call it.
  */
+import { browser } from 'wxt/browser';
 import { requestFromBackground } from '../messaging/send';
 import type { ContentPart } from '../messaging/protocol';
 import type { CardUi } from './card-ui';
 import type { ContentAnnotator, StartState } from './start-content';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { partRegistry } from './part-registry';
 
 /** What each part provides once injected. */
 export interface Parts {
@@ -18,25 +20,9 @@ export interface Parts {
   'card-ui': CardUi;
 }
 
-/**
- * The registry, on the isolated world's global object (one per frame and extension): each
- * part, and what to call when a part that is waited for runs.
- */
-const REGISTRY = '__sovereigntyLensPartRegistry';
-
-interface Registry {
-  parts: Partial<Parts>;
-  arrived: Partial<Record<ContentPart, () => void>>;
-}
-
-function registry(): Registry {
-  const global = globalThis as unknown as Record<string, Registry | undefined>;
-  return (global[REGISTRY] ??= { parts: {}, arrived: {} });
-}
-
 /** Called by a part's script when it runs. */
 export function registerPart<K extends ContentPart>(name: K, part: Parts[K]): void {
-  const { parts, arrived } = registry();
+  const { parts, arrived } = partRegistry();
   parts[name] = part;
   arrived[name]?.();
 }
@@ -49,8 +35,11 @@ const pending = new Map<ContentPart, Promise<unknown>>();
  * later (the annotator started 4-6 ms sooner for it, in a side-by-side run).
  */
 export async function loadPart<K extends ContentPart>(name: K): Promise<Parts[K] | undefined> {
-  const { parts, arrived } = registry();
+  const registry = partRegistry();
+  const { parts, arrived } = registry;
   if (parts[name]) return parts[name] as Parts[K];
+  // The part's bundle uses this API object (part-browser.ts).
+  registry.browser ??= browser;
   let request = pending.get(name);
   if (!request) {
     const ran = new Promise<void>((resolve) => (arrived[name] = resolve));
