@@ -31,6 +31,9 @@ export const DENIED_HOSTS: Record<HostCategory, readonly string[]> = {
     'finance.yahoo.com',
     'investing.com',
     'boursier.com',
+    'indianews.in',
+    'itiger.com',
+    'ainvest.com',
   ],
   // Flipbooks and mirrors of pages published elsewhere.
   mirror: [
@@ -40,6 +43,7 @@ export const DENIED_HOSTS: Record<HostCategory, readonly string[]> = {
     'archive.today',
     'vuink.com',
     'longform.social',
+    'quantisnow.com',
   ],
   // State news agencies relaying a company's own figures: cite the company.
   relay: ['wam.ae'],
