@@ -38,8 +38,9 @@ export async function loadPart<K extends ContentPart>(name: K): Promise<Parts[K]
   const registry = partRegistry();
   const { parts, arrived } = registry;
   if (parts[name]) return parts[name] as Parts[K];
-  // The part's bundle uses this API object (part-browser.ts).
-  registry.browser ??= browser;
+  // The part's bundle uses this loader's API object (part-browser.ts): always the current
+  // one, should a loader of an earlier version of the extension have left its own here.
+  registry.browser = browser;
   let request = pending.get(name);
   if (!request) {
     const ran = new Promise<void>((resolve) => (arrived[name] = resolve));
