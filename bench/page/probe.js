@@ -5,6 +5,9 @@
   const state = {
     longtasks: [],
     frames: [],
+    // With #poll: [start, length] of each interval between two animation frames. The
+    // 'long-animation-frame' entries above only report frames of 50 ms or more.
+    gaps: [],
     first: -1,
     lastChange: -1,
     lastCount: 0,
@@ -44,7 +47,10 @@
   // With #poll: watch the highlight count once per frame (time to first highlight, to
   // stable count), leaving a trace timestamp at each change.
   if (location.hash === '#poll') {
-    const poll = () => {
+    let previous = -1;
+    const poll = (time) => {
+      if (previous >= 0) state.gaps.push([previous, time - previous]);
+      previous = time;
       const c = count();
       if (c !== state.lastCount) {
         const now = performance.now();
