@@ -235,7 +235,9 @@ export function createAliasIndex(
   /** Whether a digit follows `end`, maybe after one separator: "AWS Trainium| 2". */
   function digitNext(text: string, end: number): boolean {
     if (classAt(text, end) === DIGIT) return true;
-    return isSeparator(text.charCodeAt(end)) && classAt(text, end + 1) === DIGIT;
+    return (
+      end < text.length && isSeparator(text.charCodeAt(end)) && classAt(text, end + 1) === DIGIT
+    );
   }
 
   /** A word start in (start, end) where a candidate reaching beyond `end` begins, or -1. */

@@ -90,6 +90,9 @@ export function classOfCodePoint(codePoint: number): number {
 
 /** The class of the code unit at `i`: OTHER (not a word character), LETTER or DIGIT. */
 export function classAt(text: string, i: number): number {
+  // Past the end: OTHER, checked rather than read. A read past the end (NaN) made V8 throw
+  // away its optimised code of this function and its callers on a page's first scan.
+  if (i >= text.length) return OTHER;
   const c = text.charCodeAt(i);
   if (c < 128) {
     if (c >= 97) return c <= 122 ? LETTER : OTHER;
@@ -101,7 +104,7 @@ export function classAt(text: string, i: number): number {
     const cp = text.codePointAt(c <= 0xdbff ? i : i - 1);
     return cp !== undefined && cp > 0xffff ? classOfCodePoint(cp) : OTHER;
   }
-  if (c !== c) return OTHER; // NaN: past the end
+  if (c !== c) return OTHER; // NaN: before the start
   classes ??= new Uint8Array(0x10000).fill(UNKNOWN);
   let cls = classes[c]!;
   if (cls === UNKNOWN) cls = classes[c] = classOfCodePoint(c);
@@ -246,10 +249,10 @@ export function matchRest(text: string, p: number, segments: Segment[], plural: 
     } else if (kind === OPT) {
       if (p < n && isSeparator(text.charCodeAt(p))) p++;
     } else if (kind === APOS) {
-      if (!isApostrophe(text.charCodeAt(p))) return -1;
+      if (p >= n || !isApostrophe(text.charCodeAt(p))) return -1;
       p++;
     } else {
-      if (text.charCodeAt(p) !== segment.text.charCodeAt(0)) return -1;
+      if (p >= n || text.charCodeAt(p) !== segment.text.charCodeAt(0)) return -1;
       p++;
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIGIT, LETTER, OTHER, classOfCodePoint } from '../../../src/glossary/text-units';
+import { DIGIT, LETTER, OTHER, classAt, classOfCodePoint } from '../../../src/glossary/text-units';
 
 const UNSPACED = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 
@@ -26,5 +26,16 @@ describe('classOfCodePoint', () => {
     expect(classOfCodePoint(0x1100)).toBe(OTHER); // Hangul jamo
     expect(classOfCodePoint(0x3042)).toBe(OTHER); // あ
     expect(classOfCodePoint(0x663)).toBe(DIGIT); // Arabic-Indic three
+  });
+});
+
+describe('classAt', () => {
+  it('classes the characters of a text, and nothing outside it as a word', () => {
+    const text = 'é2 x';
+    expect([0, 1, 2, 3].map((i) => classAt(text, i))).toEqual([LETTER, DIGIT, OTHER, LETTER]);
+    expect(classAt(text, text.length)).toBe(OTHER);
+    expect(classAt(text, text.length + 5)).toBe(OTHER);
+    expect(classAt(text, -1)).toBe(OTHER);
+    expect(classAt('', 0)).toBe(OTHER);
   });
 });
