@@ -374,7 +374,8 @@ export class Annotator {
     });
     const targetSet = new Set<Node>(targets);
     for (const mention of [...this.#all]) {
-      const node = mention.nodes[0]!;
+      // The start node (`nodes[0]`), read from the endpoints: no array made per mark.
+      const node = mention.endpoints.startContainer;
       if (!node.isConnected || isStale(mention) || hasAncestorIn(node, targetSet, root)) {
         this.#remove(mention);
       }
